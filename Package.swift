@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+// 履职 (Lvzhi): the platform for the daily work of a CPPCC office.
+// Layout and the plugin contract: docs/architecture.md.
+import PackageDescription
+
+let package = Package(
+    name: "Lvzhi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lvzhi", targets: ["lvzhi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // Entities, rules, the plugin contract, permissions, errors. No I/O.
+        .target(
+            name: "LvzhiCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The SQLite database, migrations, the audit trail and the stores of core records.
+        .target(
+            name: "LvzhiStorage",
+            dependencies: [
+                "LvzhiCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A small built-in module (通知公告) that proves the plugin contract end to end.
+        .target(
+            name: "Notices",
+            dependencies: ["LvzhiCore", "LvzhiStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Plugins/Notices"
+        ),
+        // Realistic demo data: the Ordos city office and its nine districts.
+        .target(
+            name: "LvzhiDemo",
+            dependencies: ["LvzhiCore", "LvzhiStorage", "Notices"]
+        ),
+        // The command-line executable.
+        .executableTarget(
+            name: "lvzhi",
+            dependencies: [
+                "LvzhiCore", "LvzhiStorage", "LvzhiDemo", "Notices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LvzhiCoreTests", dependencies: ["LvzhiCore"]),
+        .testTarget(name: "LvzhiStorageTests", dependencies: ["LvzhiStorage", "LvzhiCore", "Notices", "LvzhiDemo"]),
+        .testTarget(name: "NoticesTests", dependencies: ["Notices", "LvzhiStorage", "LvzhiCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LvzhiCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// A row of one of Lvzhi's tables: a Codable value stored through GRDB, with snake_case
+/// columns, an auto-incremented `id`, and what the audit trail needs to know about it.
+///
+/// Writes of records never go straight to the database: they pass through the storage
+/// layer's audited transaction, which records each insert, update and delete.
+public protocol LvzhiRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    /// The row id; `nil` until inserted.
+    var id: Int64? { get set }
+    /// The office the record belongs to (for the audit trail and access checks); `nil` for global records.
+    var officeID: Int64? { get }
+    /// The Chinese name of the kind of record (委员, 界别 …), used in messages and the audit trail.
+    static var entityName: String { get }
+}
+
+extension LvzhiRecord {
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { LvzhiColumnKey.decodingStrategy }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The record as a JSON object with snake_case keys (for the audit trail and `--json`).
+    public func jsonObject() -> [String: Any] {
+        let data = (try? LvzhiJSON.encoder.encode(self)) ?? Data("{}".utf8)
+        return (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+    }
+
+    /// The record as compact JSON text with snake_case keys and sorted keys.
+    public func jsonText() -> String {
+        let data = (try? LvzhiJSON.encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The JSON conventions of Lvzhi: snake_case keys, sorted, Chinese left as is.
+public enum LvzhiJSON {
+    /// An encoder for records: snake_case keys, sorted keys, no escaped slashes.
+    public static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+}
+
+/// The coding key of a snake_case column: `term_id` → `termID`, `is_superuser` → `isSuperuser`.
+///
+/// GRDB's `.convertFromSnakeCase` turns `term_id` into `termId`, which does not match Swift's
+/// `termID` naming; this key follows the Swift convention that `ID` is written in capitals.
+public struct LvzhiColumnKey: CodingKey {
+    public var stringValue: String
+    public var intValue: Int? { nil }
+    public init(stringValue: String) { self.stringValue = stringValue }
+    public init?(intValue: Int) { nil }
+
+    /// The column decoding strategy of every Lvzhi record.
+    public static var decodingStrategy: DatabaseColumnDecodingStrategy {
+        .custom { column in LvzhiColumnKey(stringValue: propertyName(column)) }
+    }
+
+    /// The Swift property name of a snake_case column name.
+    public static func propertyName(_ column: String) -> String {
+        let parts = column.split(separator: "_")
+        guard let first = parts.first else { return column }
+        return String(first) + parts.dropFirst().map { $0 == "id" ? "ID" : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A calendar date as written in Chinese rosters, normalised to `YYYY-MM-DD`.
+///
+/// Accepts 1968-03-12, 1968/3/12, 1968.3.12, 19680312 and 1968年3月12日; refuses
+/// impossible dates (1968-02-30) and years outside 1900–2100.
+public enum CalendarDate {
+    /// Parses and validates a date; `field` names the column in the error message.
+    /// - Throws: ``LvzhiError`` naming the field and value.
+    public static func parse(_ text: String, field: String = "日期") throws -> String {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        var parts: [Int] = []
+        if t.count == 8, t.allSatisfy(\.isASCII), let n = Int(t) {
+            parts = [n / 10000, (n / 100) % 100, n % 100]
+        } else {
+            let normalised = t.replacingOccurrences(of: "日", with: "")
+            let fields = normalised.split(whereSeparator: { "-/.年月".contains($0) })
+            parts = fields.compactMap { Int($0) }
+            if parts.count != 3 || fields.count != 3 { parts = [] }
+        }
+        guard parts.count == 3 else {
+            throw LvzhiError.invalid(field, text, "无法识别的日期格式", hint: "请写成 1968-03-12、1968/3/12 或 1968年3月12日")
+        }
+        let (y, m, d) = (parts[0], parts[1], parts[2])
+        guard (1900...2100).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else {
+            throw LvzhiError.invalid(field, text, "不存在的日期")
+        }
+        return format(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD` for the given parts (assumed valid).
+    public static func format(year: Int, month: Int, day: Int) -> String {
+        let mm = month < 10 ? "0\(month)" : "\(month)"
+        let dd = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(mm)-\(dd)"
+    }
+
+    /// The number of days in a month of the Gregorian calendar.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

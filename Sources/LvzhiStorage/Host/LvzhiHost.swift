@@ -1,0 +1,63 @@
+import GRDB
+import LvzhiCore
+
+/// The running platform: the database, the registered modules and the event bus. One per
+/// process; stores, the CLI and the Lua engine all work through it.
+public final class LvzhiHost: Sendable {
+    public let database: LvzhiDatabase
+    public let registry: ModuleRegistry
+    public let events: EventBus
+
+    /// Opens the database at `path` with `plugins` registered, migrating it.
+    /// - Parameter create: create the file if missing (`lvzhi init`, `lvzhi demo`).
+    public init(path: String, plugins: [PluginManifest], create: Bool = false) throws {
+        registry = try ModuleRegistry(plugins)
+        database = try LvzhiDatabase(path: path, registry: registry, create: create)
+        events = EventBus()
+    }
+
+    /// The acting context of the user named `username`.
+    public func context(for username: String) throws -> AccessContext {
+        try read { db in try AccessContext.load(username: username, db: db) }
+    }
+
+    /// Runs `body` in a read-only transaction.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.translatingErrors { try database.pool.read(body) }
+    }
+
+    /// Runs `body` in one write transaction on behalf of `context`: everything it does commits
+    /// together with its audit entries, or (on any error) nothing does. Events it emitted are
+    /// delivered after the commit.
+    public func write<T>(as context: AccessContext, _ body: (AuditedTransaction) throws -> T) throws -> T {
+        let collector = EventCollector()
+        let result = try Self.translatingErrors {
+            try database.pool.write { db in
+                try body(AuditedTransaction(db: db, context: context, events: collector))
+            }
+        }
+        events.publish(collector.events)
+        return result
+    }
+
+    /// Turns SQLite constraint failures into ``LvzhiError``s a person can read.
+    static func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as LvzhiError {
+            throw error
+        } catch let error as DatabaseError {
+            let message = error.message ?? "\(error)"
+            if error.resultCode == .SQLITE_CONSTRAINT {
+                if message.hasPrefix("UNIQUE") {
+                    throw LvzhiError(.conflict, "与已有记录重复（\(message)）", hint: "请换一个名称或代码", cause: error)
+                }
+                if message.unicodeScalars.contains(where: { $0.value > 0x2E80 }) {
+                    throw LvzhiError(.ruleViolation, message, cause: error)
+                }
+                throw LvzhiError(.ruleViolation, "违反数据完整性约束：\(message)", cause: error)
+            }
+            throw LvzhiError(.storage, "数据库错误：\(message)", cause: error)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import LvzhiCore
+import LvzhiStorage
+
+/// Options every command that touches the database takes: which file, and who is acting.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("数据库文件路径；未指定时依次使用环境变量 LVZHI_DB、当前目录的 lvzhi.sqlite", valueName: "PATH"))
+    var db: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("以哪个用户的身份操作；未指定时使用环境变量 LVZHI_USER，再否则为 admin", valueName: "USER"))
+    var user: String?
+
+    /// The resolved database path.
+    var databasePath: String { DatabaseLocation.resolve(explicit: db) }
+
+    /// The acting username.
+    var username: String {
+        if let user, !user.isEmpty { return user }
+        if let env = ProcessInfo.processInfo.environment["LVZHI_USER"], !env.isEmpty { return env }
+        return UserStore.bootstrapUsername
+    }
+
+    /// Opens the existing database and loads the acting user.
+    func open() throws -> (LvzhiHost, AccessContext) {
+        let host = try LvzhiHost(path: databasePath, plugins: BuiltinPlugins.all)
+        return (host, try host.context(for: username))
+    }
+}
+
+/// `--json`: print a listing as a JSON array of objects instead of a table.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "以 JSON 数组输出（每条记录一个对象），便于脚本处理")
+    var json = false
+}
