@@ -51,8 +51,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LvzhiCoreTests", dependencies: ["LvzhiCore"]),
-        .testTarget(name: "LvzhiStorageTests", dependencies: ["LvzhiStorage", "LvzhiCore", "Notices", "LvzhiDemo"]),
-        .testTarget(name: "NoticesTests", dependencies: ["Notices", "LvzhiStorage", "LvzhiCore"]),
+        .testTarget(
+            name: "LvzhiStorageTests",
+            dependencies: ["LvzhiStorage", "LvzhiCore", "Notices", "LvzhiDemo", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "NoticesTests", dependencies: ["Notices", "LvzhiStorage", "LvzhiCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["LvzhiCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -26,7 +26,7 @@ public struct PluginManifest: Sendable {
     public let settings: [SettingDescriptor]
 
     public init(id: String, displayName: String, summary: String, version: String, dependsOn: [String] = [],
-                permissions: [Permission], migrations: [PluginMigration], events: [EventDescriptor] = [],
+                permissions: [Permission] = [], migrations: [PluginMigration] = [], events: [EventDescriptor] = [],
                 settings: [SettingDescriptor] = []) {
         self.id = id; self.displayName = displayName; self.summary = summary; self.version = version
         self.dependsOn = dependsOn; self.permissions = permissions; self.migrations = migrations

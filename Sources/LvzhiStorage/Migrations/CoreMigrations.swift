@@ -86,6 +86,12 @@ enum CoreMigrations {
                      AND (SELECT draws_from_other_groups FROM committees WHERE id = NEW.drawn_committee_id) IS NOT 1
                     BEGIN SELECT RAISE(ABORT, '全员入委：只有提案委员会、文化文史和学习委员会可以跨组选调委员'); END
                     """)
+                try db.execute(sql: """
+                    CREATE TRIGGER \(name)_office BEFORE \(event) ON members
+                    WHEN NEW.drawn_committee_id IS NOT NULL
+                     AND (SELECT office_id FROM committees WHERE id = NEW.drawn_committee_id) IS NOT NEW.office_id
+                    BEGIN SELECT RAISE(ABORT, '全员入委：委员只能进入本政协的专委会'); END
+                    """)
             }
             try db.execute(sql: """
                 CREATE TRIGGER committees_keep_draws BEFORE UPDATE OF draws_from_other_groups ON committees

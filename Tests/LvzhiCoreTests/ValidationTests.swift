@@ -1,0 +1,72 @@
+import Testing
+@testable import LvzhiCore
+
+/// The field rules every roster row and every `member add` goes through.
+@Suite("字段校验")
+struct ValidationTests {
+    @Test("日期：常见写法都规范为 YYYY-MM-DD", arguments: [
+        ("1968-03-12", "1968-03-12"), ("1968/3/12", "1968-03-12"), ("1968.3.2", "1968-03-02"),
+        ("19680312", "1968-03-12"), ("1968年3月12日", "1968-03-12"), (" 2000-02-29 ", "2000-02-29"),
+    ])
+    func datesNormalise(input: String, expected: String) throws {
+        #expect(try CalendarDate.parse(input) == expected)
+    }
+
+    @Test("日期：不存在的日期和无法识别的写法被拒绝", arguments: ["1970-02-30", "1900-02-29", "2023-13-01", "1968-3", "去年", "1800-01-01", "19680230"])
+    func impossibleDatesRefused(input: String) {
+        let error = #expect(throws: LvzhiError.self) { try CalendarDate.parse(input, field: "出生日期") }
+        #expect(error?.code == .invalidInput)
+        #expect(error?.message.contains(input) == true)
+        #expect(error?.message.contains("出生日期") == true)
+    }
+
+    @Test("手机号：空格、横线和 +86 前缀被去掉")
+    func mobileNumbers() throws {
+        #expect(try MobileNumber.parse("139 0477 0001") == "13904770001")
+        #expect(try MobileNumber.parse("+86 139-0477-0001") == "13904770001")
+        for bad in ["12345", "1290477000", "23904770001", "1390477000a", "139047700011"] {
+            #expect(throws: LvzhiError.self) { try MobileNumber.parse(bad) }
+        }
+    }
+
+    @Test("性别只接受男、女（及其常见写法）")
+    func genders() throws {
+        #expect(try Gender.parse("男") == "男")
+        #expect(try Gender.parse("女性") == "女")
+        #expect(try Gender.parse("f") == "女")
+        #expect(throws: LvzhiError.self) { try Gender.parse("未知") }
+    }
+
+    @Test("民族：可省略“族”字，未知民族被拒绝")
+    func ethnicities() throws {
+        #expect(try Ethnicity.parse("蒙古") == "蒙古族")
+        #expect(try Ethnicity.parse("汉族") == "汉族")
+        #expect(throws: LvzhiError.self) { try Ethnicity.parse("火星族") }
+    }
+
+    @Test("职务：多种分隔符，未知职务被拒绝")
+    func roles() throws {
+        #expect(try MemberRole.parse("常委、召集人") == ["常委", "召集人"])
+        #expect(try MemberRole.parse("常务委员,委员") == ["常委"])
+        let error = #expect(throws: LvzhiError.self) { try MemberRole.parse("常委、队长") }
+        #expect(error?.message.contains("队长") == true)
+    }
+
+    @Test("届次与会议的中文名称")
+    func labels() {
+        #expect(ChineseNumeral.string(4) == "四")
+        #expect(ChineseNumeral.string(10) == "十")
+        #expect(ChineseNumeral.string(11) == "十一")
+        #expect(ChineseNumeral.string(21) == "二十一")
+        #expect(Term(officeID: 1, number: 5, startsOn: "2022-01-06", isCurrent: true).label == "第五届")
+        #expect(PlenarySession(officeID: 1, termID: 1, number: 2, opensOn: "2023-01-06").label(termNumber: 4) == "四届二次会议")
+    }
+
+    @Test("数据库列名与 Swift 属性名的对应")
+    func columnKeys() {
+        #expect(LvzhiColumnKey.propertyName("term_id") == "termID")
+        #expect(LvzhiColumnKey.propertyName("drawn_committee_id") == "drawnCommitteeID")
+        #expect(LvzhiColumnKey.propertyName("is_superuser") == "isSuperuser")
+        #expect(LvzhiColumnKey.propertyName("id") == "id")
+    }
+}
