@@ -48,6 +48,7 @@ let package = Package(
             dependencies: [
                 "LvzhiCore", "LvzhiStorage", "LvzhiDemo", "Notices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "LvzhiCoreTests", dependencies: ["LvzhiCore"]),

@@ -27,6 +27,15 @@ struct OrganisationRuleTests {
         #expect(error?.message.contains("经济委员会") == true)
     }
 
+    @Test("只有提案委、文史委可以设为可跨组选调")
+    func drawingFlagOnlyForTwoCommittees() throws {
+        try Committee.validateDrawing(name: "提案委员会", drawsFromOtherGroups: true)
+        try Committee.validateDrawing(name: "文化文史和学习委员会", drawsFromOtherGroups: true)
+        try Committee.validateDrawing(name: "经济委员会", drawsFromOtherGroups: false)
+        let error = #expect(throws: LvzhiError.self) { try Committee.validateDrawing(name: "经济委员会", drawsFromOtherGroups: true) }
+        #expect(error?.message.contains("经济委员会") == true)
+    }
+
     @Test("已被选调的委员不能再进入另一专委会")
     func drawnMemberBelongsToOneCommittee() {
         var drawn = member

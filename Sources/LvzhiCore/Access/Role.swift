@@ -28,6 +28,7 @@ public enum Role: String, Codable, CaseIterable, Sendable, Hashable {
     public static func parse(_ text: String) throws -> Role {
         if let role = Role(rawValue: text) ?? Role.allCases.first(where: { $0.title == text }) { return role }
         if text == "admin" { return .administrator }
+        if text == "文史工作者" || text == "档案员" { return .archivist }
         let list = Role.allCases.map { "\($0.rawValue)（\($0.title)）" }.joined(separator: "、")
         throw LvzhiError.invalid("角色", text, "不是可识别的角色", hint: "可用角色：\(list)")
     }

@@ -21,7 +21,7 @@ public enum CommitteeAssignment {
         guard committee.drawsFromOtherGroups else {
             throw LvzhiError(.ruleViolation,
                              "专委会「\(committee.name)」不能从其他界别活动组选调委员：按“全员入委”规定，只有提案委员会、文化文史和学习委员会可以跨组选调",
-                             hint: "委员随其界别活动组进入对应专委会；如需调整，请变更该委员的界别活动组")
+                             hint: "委员随其界别活动组进入对应专委会；跨组选调只能进入提案委员会或文化文史和学习委员会")
         }
         if let drawn = member.drawnCommitteeID, drawn != committee.id {
             throw LvzhiError(.ruleViolation,

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LvzhiCore
+import Logging
 
 /// The one SQLite file that holds an installation's data, opened through GRDB in WAL mode
 /// with foreign keys on, its schema brought up to date by the core's and every registered
@@ -10,6 +11,8 @@ public final class LvzhiDatabase: Sendable {
     public let path: String
     /// The GRDB connection pool (one writer, concurrent readers).
     public let pool: DatabasePool
+    /// Storage messages (migrations applied); the CLI shows them with `LVZHI_LOG=info`.
+    static let logger = Logger(label: "lvzhi.storage")
 
     /// Opens (and, when `create` is true, creates) the database at `path` and migrates it.
     /// - Throws: ``LvzhiError`` `storage` when the file is missing (and `create` is false) or unusable.
@@ -28,7 +31,13 @@ public final class LvzhiDatabase: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator(registry: registry).migrate(pool)
+            let migrator = Self.migrator(registry: registry)
+            let pending = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            let toApply = migrator.migrations.filter { !pending.contains($0) }
+            if !toApply.isEmpty {
+                Self.logger.info("数据库 \(path)：执行 \(toApply.count) 项迁移：\(toApply.joined(separator: "、"))")
+            }
+            try migrator.migrate(pool)
         } catch let error as LvzhiError {
             throw error
         } catch {

@@ -28,6 +28,7 @@ public struct CommitteeStore {
         guard !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw LvzhiError.invalid("专委会代码", code, "只能由英文字母、数字、- 或 _ 组成", hint: "例如 proposals、culture、economy")
         }
+        try Committee.validateDrawing(name: name, drawsFromOtherGroups: drawsFromOtherGroups)
         return try host.write(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationManage, db: tx.db)
             if try Committee.filter(Column("office_id") == office.id && (Column("code") == code || Column("name") == name)).fetchCount(tx.db) > 0 {

@@ -37,7 +37,7 @@ struct UserCommand: ParsableCommand {
     struct RoleArguments: ParsableArguments {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("用户名", valueName: "USERNAME")) var username: String
-        @Argument(help: ArgumentHelp("角色：管理员/administrator、工作人员/staff、文史工作者/archivist、委员/member、承办单位/handling_unit", valueName: "ROLE")) var role: String
+        @Argument(help: ArgumentHelp("角色：管理员/administrator、工作人员/staff、文史工作人员/archivist、委员/member、承办单位/handling_unit", valueName: "ROLE")) var role: String
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
     }
 

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
 import LvzhiCore
+import Logging
 
 /// Runs the command line and maps outcomes to exit codes: 0 success, 1 a refused or failed
 /// operation (an ``LvzhiError``, message on stderr), 2 a usage error (bad flags or arguments).
 enum Runner {
     static func main() {
+        bootstrapLogging()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try LvzhiCommand.parseAsRoot(arguments)
@@ -27,6 +29,17 @@ enum Runner {
             if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
             Output.note("错误：\(error)")
             exit(1)
+        }
+    }
+
+    /// Log messages go to standard error at the level `LVZHI_LOG` names (trace, debug, info,
+    /// notice, warning, error, critical); by default only warnings and worse.
+    static func bootstrapLogging() {
+        let level = ProcessInfo.processInfo.environment["LVZHI_LOG"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
         }
     }
 
