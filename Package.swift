@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
+        // Lua 5.4 from Debian's liblua5.4-dev, and the C layer Swift cannot do itself.
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
         // Entities, rules, the plugin contract, permissions, errors. No I/O.
         .target(
             name: "LvzhiCore",
@@ -42,11 +45,16 @@ let package = Package(
             name: "LvzhiDemo",
             dependencies: ["LvzhiCore", "LvzhiStorage", "Notices"]
         ),
+        // The Lua engine: sandbox, limits, the `lvzhi` API, script runs.
+        .target(
+            name: "LvzhiScript",
+            dependencies: ["CLua", "CLuaShim", "LvzhiCore", "LvzhiStorage", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The command-line executable.
         .executableTarget(
             name: "lvzhi",
             dependencies: [
-                "LvzhiCore", "LvzhiStorage", "LvzhiDemo", "Notices",
+                "LvzhiCore", "LvzhiStorage", "LvzhiScript", "LvzhiDemo", "Notices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -58,6 +66,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "NoticesTests", dependencies: ["Notices", "LvzhiStorage", "LvzhiCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LvzhiScriptTests", dependencies: ["LvzhiScript", "LvzhiStorage", "LvzhiCore", "Notices", "CLua", "CLuaShim"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LvzhiCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -43,7 +43,10 @@ public enum CorePermission {
     /// 查看审计记录.
     public static let auditRead = Permission(id: "core.audit.read", title: "查看审计记录", moduleID: nil, roles: [.administrator])
 
+    /// 脚本中只读查询数据库（lvzhi.db.query）: administrators.
+    public static let scriptSQL = Permission(id: "core.script.sql", title: "在脚本中直接查询数据库（只读）", moduleID: nil, roles: [.administrator])
+
     /// Every core permission.
     public static let all: [Permission] = [officeManage, organisationRead, organisationManage, memberRead, memberWrite,
-                                           memberContactRead, userManage, moduleManage, auditRead]
+                                           memberContactRead, userManage, moduleManage, auditRead, scriptSQL]
 }

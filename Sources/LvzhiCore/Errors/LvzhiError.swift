@@ -28,6 +28,10 @@ public struct LvzhiError: Error, Sendable, CustomStringConvertible {
         public static let importRejected = Code("import_rejected")
         /// The database could not be opened or used.
         public static let storage = Code("storage")
+        /// A Lua script failed (a syntax error, a runtime error).
+        public static let scriptError = Code("script_error")
+        /// A Lua script was stopped by a limit (time, memory, instructions).
+        public static let limitExceeded = Code("limit_exceeded")
     }
 
     /// The kind of refusal.

@@ -40,6 +40,26 @@ public final class LvzhiHost: Sendable {
         return result
     }
 
+    /// Runs `body` in one write transaction on behalf of `context` that commits only when
+    /// `body` returns `true` (a script that ended well) and rolls back otherwise (a failed or
+    /// stopped script, a dry run), returning whether it committed. An error thrown by `body`
+    /// also rolls back. Events are delivered only after a commit.
+    @discardableResult
+    public func transaction(as context: AccessContext, _ body: (AuditedTransaction) throws -> Bool) throws -> Bool {
+        let collector = EventCollector()
+        var committed = false
+        try Self.translatingErrors {
+            try database.pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    committed = try body(AuditedTransaction(db: db, context: context, events: collector))
+                    return committed ? .commit : .rollback
+                }
+            }
+        }
+        if committed { events.publish(collector.events) }
+        return committed
+    }
+
     /// Turns SQLite constraint failures into ``LvzhiError``s a person can read.
     static func translatingErrors<T>(_ body: () throws -> T) throws -> T {
         do {

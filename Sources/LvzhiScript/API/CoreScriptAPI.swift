@@ -1,0 +1,173 @@
+import GRDB
+import LvzhiCore
+import LvzhiStorage
+
+/// The core's tables of the `lvzhi` API: `offices`, `members`, `modules`, `db`.
+/// Every function checks the acting user's permissions exactly as the CLI does.
+public enum CoreScriptAPI {
+    /// All core tables.
+    public static let modules: [ScriptModule] = [offices, members, modulesTable, database]
+
+    static let memberFilters = ["name", "sector", "group", "committee", "role"]
+
+    static func memberFilter(_ call: any ScriptCall, _ index: Int32) throws -> MemberFilter {
+        let f = try call.filter(index, allowed: memberFilters)
+        return MemberFilter(name: f["name"], sector: f["sector"], group: f["group"], committee: f["committee"], role: f["role"])
+    }
+
+    /// `lvzhi.offices`: the office tree.
+    static let offices = ScriptModule(name: "offices", moduleID: nil, summary: "政协组织", functions: [
+        ScriptFunction("list", signature: "list()", summary: "列出可见的政协组织（代码、名称、上级代码、层级）") { session, call in
+            let rows = try Row.fetchAll(session.tx.db, sql: """
+                SELECT o.id, o.code, o.name, p.code AS parent FROM offices o LEFT JOIN offices p ON p.id = o.parent_id ORDER BY o.id
+                """)
+            call.newTable(array: Int32(rows.count), fields: 0)
+            var position: Int64 = 0
+            for row in rows {
+                let office = try Office.find(code: row["code"], db: session.tx.db)
+                guard try AccessGate.allows(session.context, CorePermission.organisationRead, in: office, db: session.tx.db) else { continue }
+                position += 1
+                call.append(at: position) {
+                    call.newTable(array: 0, fields: 4)
+                    call.set("id", row["id"] as Int64)
+                    call.set("code", row["code"] as String)
+                    call.set("name", row["name"] as String)
+                    call.set("parent", row["parent"] as String?)
+                }
+            }
+            return 1
+        },
+    ])
+
+    /// `lvzhi.members`: the roster of the run's office.
+    static let members = ScriptModule(name: "members", moduleID: nil, summary: "委员名册", functions: [
+        ScriptFunction("each", signature: "each{name=, sector=, group=, committee=, role=}",
+                       summary: "逐个遍历符合条件的委员（用于 for … in，不一次载入全部）") { session, call in
+            let cursor = try MemberStore.cursor(officeCode: session.office.code, filter: memberFilter(call, 1),
+                                                context: session.context, db: session.tx.db)
+            call.pushIterator { call in
+                guard let member = try cursor.next() else { return 0 }
+                pushMember(member, call)
+                return 1
+            }
+            return 1
+        },
+        ScriptFunction("list", signature: "list{name=, sector=, group=, committee=, role=}",
+                       summary: "符合条件的委员数组") { session, call in
+            let cursor = try MemberStore.cursor(officeCode: session.office.code, filter: memberFilter(call, 1),
+                                                context: session.context, db: session.tx.db)
+            call.newTable(array: 0, fields: 0)
+            var position: Int64 = 0
+            while let member = try cursor.next() {
+                position += 1
+                call.append(at: position) { pushMember(member, call) }
+            }
+            return 1
+        },
+        ScriptFunction("count", signature: "count{name=, sector=, group=, committee=, role=}",
+                       summary: "符合条件的委员人数") { session, call in
+            call.push(Int64(try MemberStore.count(officeCode: session.office.code, filter: memberFilter(call, 1),
+                                                  context: session.context, db: session.tx.db)))
+            return 1
+        },
+        ScriptFunction("get", signature: "get(id)", summary: "按 ID 取一位委员（联系方式仅管理员可见）") { session, call in
+            let id = try call.requireInteger(1, "id")
+            pushMember(try MemberStore.view(id: id, context: session.context, db: session.tx.db), call)
+            return 1
+        },
+        ScriptFunction("add", signature: "add{name=, gender=, sector=, ethnicity=, birth_date=, party=, group=, roles=, mobile=}",
+                       summary: "登记一位委员（与 lvzhi member add 相同的校验、权限和审计），返回其 ID", writes: true) { session, call in
+            let f = try call.filter(1, allowed: ["name", "gender", "sector", "ethnicity", "birth_date", "party", "group", "roles", "mobile", "email", "address"])
+            let input = MemberInput(name: f["name"] ?? "", gender: f["gender"] ?? "", ethnicity: f["ethnicity"], birthDate: f["birth_date"],
+                                    sector: f["sector"] ?? "", group: f["group"], party: f["party"], roles: f["roles"],
+                                    mobile: f["mobile"], email: f["email"], address: f["address"])
+            let member = try MemberStore.add(officeCode: session.office.code, input, tx: session.tx)
+            call.push(member.id!)
+            return 1
+        },
+    ])
+
+    /// A member as a table with snake_case fields, `roles` as an array.
+    static func pushMember(_ m: MemberView, _ call: any ScriptCall) {
+        call.newTable(array: 0, fields: 16)
+        call.set("id", m.id)
+        call.set("office", m.office)
+        call.set("term", m.term)
+        call.set("name", m.name)
+        call.set("gender", m.gender)
+        call.set("ethnicity", m.ethnicity)
+        call.set("birth_date", m.birthDate)
+        call.set("sector", m.sector)
+        call.set("group", m.group)
+        call.set("committee", m.committee)
+        call.set("drawn", m.drawn)
+        call.set("party", m.party)
+        call.set("roles") {
+            call.newTable(array: Int32(m.roles.count), fields: 0)
+            for (index, role) in m.roles.enumerated() { call.append(at: Int64(index + 1)) { call.push(role) } }
+        }
+        call.set("mobile", m.mobile)
+        call.set("email", m.email)
+        call.set("address", m.address)
+    }
+
+    /// `lvzhi.modules`: which modules the office has enabled.
+    static let modulesTable = ScriptModule(name: "modules", moduleID: nil, summary: "业务模块", functions: [
+        ScriptFunction("list", signature: "list()", summary: "本政协的模块及是否启用") { session, call in
+            let registry = session.host.registry
+            call.newTable(array: Int32(registry.manifests.count), fields: 0)
+            for (index, manifest) in registry.manifests.enumerated() {
+                let enabled = try ModuleStore.isEnabled(manifest.id, officeID: session.office.id!, db: session.tx.db)
+                call.append(at: Int64(index + 1)) {
+                    call.newTable(array: 0, fields: 3)
+                    call.set("id", manifest.id)
+                    call.set("name", manifest.displayName)
+                    call.set("enabled", enabled)
+                }
+            }
+            return 1
+        },
+    ])
+
+    /// `lvzhi.db`: the read-only SQL escape hatch for administrators.
+    static let database = ScriptModule(name: "db", moduleID: nil, summary: "只读 SQL 查询（仅管理员）", functions: [
+        ScriptFunction("query", signature: "query(sql, 参数…)", summary: "执行只读 SQL，返回行的数组（仅管理员；写操作一律拒绝）") { session, call in
+            try AccessGate.authorize(session.context, CorePermission.scriptSQL, in: session.office, db: session.tx.db)
+            let sql = try call.requireString(1, "sql")
+            let statement = try session.tx.db.makeStatement(sql: sql)
+            guard statement.isReadonly else {
+                throw LvzhiError(.permissionDenied, "lvzhi.db.query 只允许只读查询（SELECT），拒绝执行：\(sql.prefix(60))",
+                                 hint: "修改数据请用各模块的接口，它们会做校验并记入审计")
+            }
+            var values: [DatabaseValue] = []
+            if call.argumentCount >= 2 {
+                for index in 2...call.argumentCount {
+                    if let i = call.integer(index) { values.append(i.databaseValue) }
+                    else if let s = call.string(index) { values.append(s.databaseValue) }
+                    else if call.typeName(index) == "nil" { values.append(.null) }
+                    else { throw ScriptCallError.wrongType(index: index, name: "参数", expected: "字符串、整数或 nil", got: call.typeName(index)) }
+                }
+            }
+            statement.arguments = StatementArguments(values)
+            let cursor = try Row.fetchCursor(statement)
+            call.newTable(array: 0, fields: 0)
+            var position: Int64 = 0
+            while let row = try cursor.next() {
+                position += 1
+                call.append(at: position) {
+                    call.newTable(array: 0, fields: Int32(row.count))
+                    for (column, value) in row {
+                        switch value.storage {
+                        case .int64(let i): call.set(column, i)
+                        case .double(let d): call.set(column) { call.push(d) }
+                        case .string(let s): call.set(column, s)
+                        case .blob(let b): call.set(column, "<\(b.count) 字节>")
+                        case .null: break
+                        }
+                    }
+                }
+            }
+            return 1
+        },
+    ])
+}

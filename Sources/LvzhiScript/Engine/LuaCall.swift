@@ -1,0 +1,147 @@
+import CLua
+import CLuaShim
+import Foundation
+import LvzhiCore
+import LvzhiStorage
+
+/// The arguments and results of one host-function call, read and written only with Lua
+/// API functions that never raise: a raise here would `longjmp` over Swift frames.
+///
+/// Pushes may allocate; while a host call runs the allocator lets them past the memory cap
+/// (the cap is enforced once the call returns), so they do not raise either.
+public struct LuaCall: ScriptCall {
+    public let L: OpaquePointer
+
+    /// How many arguments were passed.
+    public var argumentCount: Int32 { lua_gettop(L) }
+
+    /// The Lua type of argument `index` (`LUA_TNIL`, `LUA_TSTRING`, …).
+    public func type(_ index: Int32) -> Int32 { lua_type(L, index) }
+
+    /// Argument `index` as a string, if it is one (numbers are not converted).
+    public func string(_ index: Int32) -> String? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let bytes = lua_tolstring(L, index, &length) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+    }
+
+    /// Argument `index` as an integer, if it is an integer or an integral float.
+    public func integer(_ index: Int32) -> Int64? {
+        guard lua_type(L, index) == LUA_TNUMBER else { return nil }
+        var ok: Int32 = 0
+        let value = lua_tointegerx(L, index, &ok)
+        return ok != 0 ? value : nil
+    }
+
+    /// Argument `index` as a number.
+    public func number(_ index: Int32) -> Double? {
+        guard lua_type(L, index) == LUA_TNUMBER else { return nil }
+        return lua_tonumberx(L, index, nil)
+    }
+
+    /// Argument `index` as a boolean (Lua truthiness).
+    public func boolean(_ index: Int32) -> Bool { lua_toboolean(L, index) != 0 }
+
+    /// The Lua type name of argument `index`.
+    public func typeName(_ index: Int32) -> String { String(cString: lua_typename(L, lua_type(L, index))) }
+
+    /// Field `key` of the table at `index`, read raw (no metamethods), as a string; numbers
+    /// are written out. `nil` if absent.
+    public func field(_ index: Int32, _ key: String) -> String? {
+        guard lua_type(L, index) == LUA_TTABLE else { return nil }
+        let table = lua_absindex(L, index)
+        pushRaw(key)
+        lua_rawget(L, table)
+        defer { lvz_pop(L, 1) }
+        switch lua_type(L, -1) {
+        case LUA_TSTRING: return string(-1)
+        case LUA_TNUMBER:
+            if let i = integer(-1) { return String(i) }
+            return number(-1).map { String($0) }
+        case LUA_TBOOLEAN: return boolean(-1) ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    /// The string keys of the table at `index` (raw), for refusing unknown filter names.
+    public func keys(_ index: Int32) -> [String] {
+        guard lua_type(L, index) == LUA_TTABLE else { return [] }
+        let table = lua_absindex(L, index)
+        var keys: [String] = []
+        lua_pushnil(L)
+        while lua_next(L, table) != 0 {
+            if lua_type(L, -2) == LUA_TSTRING, let key = string(-2) { keys.append(key) }
+            lvz_pop(L, 1)
+        }
+        return keys
+    }
+
+    // MARK: - Results
+
+    /// Pushes a string (NUL-safe).
+    public func push(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in _ = lua_pushlstring(L, buffer.baseAddress, buffer.count) }
+    }
+
+    private func pushRaw(_ text: String) { push(text) }
+
+    /// Pushes an integer.
+    public func push(_ value: Int64) { lua_pushinteger(L, value) }
+    /// Pushes an integer.
+    public func push(_ value: Int) { lua_pushinteger(L, Int64(value)) }
+    /// Pushes a number.
+    public func push(_ value: Double) { lua_pushnumber(L, value) }
+    /// Pushes a boolean.
+    public func push(_ value: Bool) { lua_pushboolean(L, value ? 1 : 0) }
+    /// Pushes nil.
+    public func pushNil() { lua_pushnil(L) }
+    /// Pushes an optional string (nil when absent).
+    public func push(_ value: String?) { if let value { push(value) } else { pushNil() } }
+
+    /// Pushes a new table with room for `array` items and `fields` fields.
+    public func newTable(array: Int32, fields: Int32) { lua_createtable(L, array, fields) }
+
+    /// Sets field `key` of the table on top of the stack to the value pushed by `value` (raw).
+    public func set(_ key: String, pushing value: () throws -> Void) rethrows {
+        push(key)
+        do { try value() } catch { lvz_pop(L, 1); throw error }
+        lua_rawset(L, -3)
+    }
+
+    /// Sets field `key` to a string, or leaves it absent when nil.
+    public func set(_ key: String, _ value: String?) {
+        guard let value else { return }
+        set(key, pushing: { push(value) })
+    }
+
+    /// Sets field `key` to an integer.
+    public func set(_ key: String, _ value: Int64) { set(key, pushing: { push(value) }) }
+
+    /// Sets field `key` to a boolean.
+    public func set(_ key: String, _ value: Bool) { set(key, pushing: { push(value) }) }
+
+    /// Appends the value pushed by `value` to the array table on top of the stack, at `position` (1-based).
+    public func append(at position: Int64, pushing value: () throws -> Void) rethrows {
+        try value()
+        lua_rawseti(L, -2, position)
+    }
+
+    /// Whether argument `index` is a table.
+    public func isTable(_ index: Int32) -> Bool { lua_type(L, index) == LUA_TTABLE }
+
+    /// The state this call runs in (through the allocator's user data).
+    var state: LuaState {
+        var ud: UnsafeMutableRawPointer?
+        _ = lua_getallocf(L, &ud)
+        let runtime = ud!.assumingMemoryBound(to: lvz_runtime.self)
+        return Unmanaged<LuaState>.fromOpaque(runtime.pointee.context!).takeUnretainedValue()
+    }
+
+    /// Pushes an iterator: a host function that calls `next` each time.
+    public func pushIterator(_ next: @escaping (any ScriptCall) throws -> Int32) {
+        state.pushFunction { call in try next(call) }
+    }
+}
+

@@ -1,0 +1,119 @@
+import CLua
+import CLuaShim
+import Foundation
+import LvzhiCore
+
+/// A Swift function that Lua scripts can call. It reads its arguments and pushes its
+/// results through ``LuaCall`` and returns how many results it pushed; a thrown error
+/// becomes a Lua error *after* the Swift frame has returned (see `CLuaShim`).
+public typealias HostFunction = (LuaCall) throws -> Int32
+
+/// One Lua 5.4 state with its allocator bookkeeping and its host functions.
+///
+/// The state belongs to one run or one console session and is never shared between runs,
+/// so nothing a script does (globals, the string metatable, library tables) can leak into
+/// another. Only protected calls (`lua_pcall`) enter Lua from Swift.
+public final class LuaState {
+    /// The raw state. Use only functions that never raise (see ``LuaCall``).
+    public let L: OpaquePointer
+    /// Memory use, the cap, the stop flag: shared with the C allocator and hook.
+    let runtime: UnsafeMutablePointer<lvz_runtime>
+    private var functions: [HostFunction] = []
+
+    /// A fresh state with the safe standard libraries open and a memory cap of `memoryCap`
+    /// bytes (0: no cap).
+    public init(memoryCap: Int = 0) throws {
+        runtime = UnsafeMutablePointer<lvz_runtime>.allocate(capacity: 1)
+        runtime.initialize(to: lvz_runtime())
+        guard let state = lvz_newstate(runtime) else {
+            runtime.deallocate()
+            throw LvzhiError(.storage, "无法创建 Lua 运行环境（内存不足）")
+        }
+        L = state
+        runtime.pointee.dispatch = { L, id, context in
+            let state = Unmanaged<LuaState>.fromOpaque(context!).takeUnretainedValue()
+            return state.dispatch(L!, Int(id))
+        }
+        runtime.pointee.context = Unmanaged.passUnretained(self).toOpaque()
+        guard lvz_open_safe_libs(L) == LUA_OK, lvz_track_coroutines(L) == 1 else {
+            lua_close(L)
+            runtime.deallocate()
+            throw LvzhiError(.storage, "无法打开 Lua 标准库")
+        }
+        runtime.pointee.cap = memoryCap
+    }
+
+    deinit {
+        // Finalisers run at close with hooks off; the sandbox refuses __gc, so none is the script's.
+        lua_sethook(L, nil, 0, 0)
+        runtime.pointee.cap = 0
+        lua_close(L)
+        runtime.deallocate()
+    }
+
+    /// Bytes the state holds now, and at most so far.
+    public var memoryUsed: Int { runtime.pointee.used }
+    public var memoryPeak: Int { runtime.pointee.peak }
+
+    /// The memory cap in bytes (0: none).
+    public var memoryCap: Int {
+        get { runtime.pointee.cap }
+        set { runtime.pointee.cap = newValue }
+    }
+
+    /// Why the current run was stopped, if it was.
+    public var stopReason: ScriptLimit? { ScriptLimit(code: runtime.pointee.stop_reason) }
+
+    /// Registers `body` and pushes it onto the stack as a Lua function.
+    public func pushFunction(_ body: @escaping HostFunction) {
+        functions.append(body)
+        lvz_push_host_function(L, Int32(functions.count - 1))
+    }
+
+    /// Called by the C trampoline: runs host function `id`; on error pushes the message and
+    /// returns `LVZ_HOST_ERROR` so that C raises it once this frame is gone.
+    private func dispatch(_ L: OpaquePointer, _ id: Int) -> Int32 {
+        let call = LuaCall(L: L)
+        do {
+            return try functions[id](call)
+        } catch let error as LvzhiError {
+            call.push(error.hint.map { "\(error.message)（\($0)）" } ?? error.message)
+        } catch {
+            call.push("\(error)")
+        }
+        return LVZ_HOST_ERROR
+    }
+
+    /// Asks the running script to stop for `limit`; safe from any thread.
+    public func stop(_ limit: ScriptLimit) {
+        lvz_stop(L, runtime, limit.code)
+    }
+
+    /// Starts an instruction budget (nil: none).
+    func setInstructionBudget(_ count: Int?) {
+        lvz_set_instruction_budget(L, runtime, Int64(count ?? 0))
+    }
+
+    /// Clears the stop state and the hook after a run, and lifts the cap so that the host can
+    /// read the outcome.
+    func resetAfterRun() {
+        lua_sethook(L, nil, 0, 0)
+        runtime.pointee.stop_reason = sig_atomic_t(LVZ_STOP_NONE)
+        runtime.pointee.instructions_left = -1
+    }
+
+    /// The value at `index` as text, without running any metamethod of the script.
+    public func rawText(at index: Int32) -> String {
+        var length = 0
+        guard let text = lvz_raw_text(L, index, &length) else { return "" }
+        let result = String(decoding: UnsafeRawBufferPointer(start: text, count: length), as: UTF8.self)
+        lvz_pop(L, 1)
+        return result
+    }
+
+    /// The number of values on the stack.
+    public var top: Int32 {
+        get { lua_gettop(L) }
+        set { lua_settop(L, newValue) }
+    }
+}

@@ -1,0 +1,147 @@
+import CLua
+import CLuaShim
+import Foundation
+import LvzhiCore
+
+/// Runs Lua chunks in one sandboxed state under the limits of a run.
+///
+/// Each chunk gets a fresh environment (see ``SandboxPrelude``) holding the `lvzhi` API the
+/// caller pushes and the script's arguments in `arg`. Time is watched by a ``Watchdog``
+/// that arms the stop hook at the deadline; memory by the state's allocator; instructions,
+/// if asked, by a count hook.
+public final class ScriptEngine {
+    public let state: LuaState
+    public let limits: ScriptLimits
+    /// Where `print` writes (one line per call).
+    public var output: (String) -> Void
+
+    private static let makeEnvKey = "lvzhi.make_env"
+
+    /// A new engine: a fresh state with the sandbox prelude loaded.
+    public init(limits: ScriptLimits = ScriptLimits(), output: @escaping (String) -> Void = { print($0) }) throws {
+        self.limits = limits
+        self.output = output
+        state = try LuaState(memoryCap: limits.maxMemory ?? 0)
+        let L = state.L
+        lvz_enter_host(state.runtime)
+        defer { lvz_leave_host(state.runtime) }
+        lua_pushcclosure(L, lvz_is_stopped, 0)
+        lua_setglobal(L, "__lvz_stopped")
+        let prelude = SandboxPrelude.source
+        guard prelude.withCString({ lvz_load_text(L, $0, strlen($0), "=沙箱") }) == LUA_OK,
+              lvz_pcall_traceback(L, 0, 1) == LUA_OK else {
+            let message = state.rawText(at: -1)
+            throw LvzhiError(.storage, "Lua 沙箱初始化失败：\(message)")
+        }
+        lua_setfield(L, lvz_registryindex(), Self.makeEnvKey)
+    }
+
+    /// Runs `source` as the chunk `chunkName` (shown in messages as `chunkName:LINE:`),
+    /// with `api` pushing the `lvzhi` table and `arguments` in `arg`. Returns what the chunk returned.
+    /// - Throws: ``LvzhiError`` `scriptError` with `FILE:LINE: message` and the traceback, or
+    ///   `limitExceeded` naming the limit.
+    public func run(source: String, chunkName: String, arguments: [String] = [],
+                    api: (LuaCall) throws -> Void) throws -> [LuaValue] {
+        let L = state.L
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+
+        // Compile (text only) and build the environment, outside the limits.
+        lvz_enter_host(state.runtime)
+        var loaded = source.withCString { lvz_load_text(L, $0, strlen($0), "@" + chunkName) }
+        if loaded != LUA_OK {
+            lvz_leave_host(state.runtime)
+            throw Self.failure(state.rawText(at: -1), traceback: [])
+        }
+        lua_getfield(L, lvz_registryindex(), Self.makeEnvKey)
+        do {
+            let call = LuaCall(L: L)
+            try api(call)
+            call.newTable(array: Int32(arguments.count), fields: 0)
+            for (index, argument) in arguments.enumerated() {
+                call.append(at: Int64(index + 1)) { call.push(argument) }
+            }
+            let output = self.output
+            state.pushFunction { call in
+                output(call.string(1) ?? "")
+                return 0
+            }
+        } catch {
+            lvz_leave_host(state.runtime)
+            throw error
+        }
+        loaded = lvz_pcall_traceback(L, 3, 1)
+        lvz_leave_host(state.runtime)
+        guard loaded == LUA_OK else { throw LvzhiError(.storage, "无法建立脚本环境：\(state.rawText(at: -1))") }
+        // The environment's `print` joins its arguments with tostring inside Lua (hooks apply).
+        installPrint(L)
+        _ = lua_setupvalue(L, -2, 1)  // the chunk's _ENV
+
+        // Run under the limits.
+        let watchdog = limits.timeout.map { seconds in
+            let target = UncheckedState(state: state)
+            return Watchdog(seconds: seconds) { target.state.stop(.timeout) }
+        }
+        state.setInstructionBudget(limits.maxInstructions)
+        let status = lvz_pcall_traceback(L, 0, LUA_MULTRET)
+        watchdog?.cancel()
+        let stopped = state.stopReason
+        state.resetAfterRun()
+
+        if let stopped {
+            throw LvzhiError(.limitExceeded, limits.message(for: stopped))
+        }
+        guard status == LUA_OK else {
+            let text = state.rawText(at: -1)
+            let lines = text.components(separatedBy: "\n")
+            let traceback = lines.dropFirst().map { $0.replacingOccurrences(of: "stack traceback:", with: "调用栈：") }
+            throw Self.failure(lines.first ?? text, traceback: traceback)
+        }
+        var results: [LuaValue] = []
+        let top = lua_gettop(L)
+        if top > base {
+            for index in (base + 1)...top { results.append(LuaValue.read(L, index)) }
+        }
+        return results
+    }
+
+    /// Wraps the host print function (on top of the stack, inside the env table below the
+    /// chunk) so that Lua formats the values: the env is on top; replace env.print.
+    private func installPrint(_ L: OpaquePointer) {
+        // The prelude set env.print to the raw host function; make it format like Lua's print.
+        lua_getfield(L, -1, "print")
+        let source = """
+            local write, tostring, select, concat = ...
+            return function(...)
+              local parts = {}
+              for i = 1, select("#", ...) do parts[i] = tostring((select(i, ...))) end
+              write(concat(parts, "\\t"))
+            end
+            """
+        lvz_enter_host(state.runtime)
+        defer { lvz_leave_host(state.runtime) }
+        _ = source.withCString { lvz_load_text(L, $0, strlen($0), "=print") }
+        lua_rotate(L, -2, 1)  // chunk, write
+        lua_getfield(L, -3, "tostring")
+        lua_getfield(L, -4, "select")
+        lua_getfield(L, -5, "table")
+        lua_getfield(L, -1, "concat")
+        lua_rotate(L, -2, -1)
+        lvz_pop(L, 1)
+        if lvz_pcall_traceback(L, 4, 1) == LUA_OK {
+            lua_setfield(L, -2, "print")
+        } else {
+            lvz_pop(L, 1)
+        }
+    }
+
+    static func failure(_ message: String, traceback: [String]) -> LvzhiError {
+        LvzhiError(.scriptError, message, details: traceback)
+    }
+}
+
+/// Lets the watchdog thread reach the state; safe because it only calls ``LuaState/stop(_:)``,
+/// which is async-safe, and never after the run has cancelled it.
+private struct UncheckedState: @unchecked Sendable {
+    let state: LuaState
+}

@@ -1,0 +1,43 @@
+import Foundation
+import LvzhiCore
+import LvzhiStorage
+
+/// Runs one script as one transaction, as a user of an office: it commits when the script
+/// ends well, and rolls back when it fails or is stopped; a dry run always rolls back.
+public struct ScriptRunner {
+    public let host: LvzhiHost
+    public let context: AccessContext
+    /// The API tables: the core's and every plugin's (absent ones are filtered per office).
+    public let modules: [ScriptModule]
+    public var limits: ScriptLimits
+    /// Roll back even when the script ends well.
+    public var dryRun = false
+    /// Where `print` writes.
+    public var output: (String) -> Void
+
+    /// What a run returned, and whether its changes were kept.
+    public struct Outcome {
+        public var values: [LuaValue]
+        public var committed: Bool
+    }
+
+    public init(host: LvzhiHost, context: AccessContext, modules: [ScriptModule], limits: ScriptLimits = ScriptLimits(),
+                dryRun: Bool = false, output: @escaping (String) -> Void = { print($0) }) {
+        self.host = host; self.context = context; self.modules = modules; self.limits = limits
+        self.dryRun = dryRun; self.output = output
+    }
+
+    /// Runs `source` (named `chunkName` in messages) in `officeCode` with `arguments` in `arg`.
+    public func run(source: String, chunkName: String, officeCode: String, arguments: [String] = []) throws -> Outcome {
+        var values: [LuaValue] = []
+        let committed = try host.transaction(as: context) { tx in
+            let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: tx.db)
+            let session = ScriptSession(host: host, office: office, tx: tx)
+            let engine = try ScriptEngine(limits: limits, output: output)
+            let binder = ScriptAPIBinder(modules: modules, session: session)
+            values = try engine.run(source: source, chunkName: chunkName, arguments: arguments) { call in try binder.push(call) }
+            return !dryRun
+        }
+        return Outcome(values: values, committed: committed)
+    }
+}

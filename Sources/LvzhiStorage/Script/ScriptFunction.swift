@@ -1,0 +1,52 @@
+import LvzhiCore
+
+/// One function of the script API, described in the host's neutral terms: the engine binds
+/// it to Lua, and `help()`, completion and `docs/lua-api.md` are built from the same value.
+public struct ScriptFunction: Sendable {
+    /// The name within its table (`list`, `each`, `publish`).
+    public let name: String
+    /// How it is called, e.g. `list{sector=, group=, committee=, role=, name=}`.
+    public let signature: String
+    /// A one-line Chinese description.
+    public let summary: String
+    /// Whether it changes data (refused in read-only contexts).
+    public let writes: Bool
+    /// The work: reads arguments from the call, pushes results, returns their count.
+    public let body: @Sendable (ScriptSession, any ScriptCall) throws -> Int32
+
+    public init(_ name: String, signature: String, summary: String, writes: Bool = false,
+                body: @escaping @Sendable (ScriptSession, any ScriptCall) throws -> Int32) {
+        self.name = name; self.signature = signature; self.summary = summary; self.writes = writes; self.body = body
+    }
+}
+
+/// A table of the `lvzhi` API: `lvzhi.members`, `lvzhi.notices` …
+public struct ScriptModule: Sendable {
+    /// The table's name under `lvzhi`.
+    public let name: String
+    /// The module that must be enabled for the office (nil: part of the core, always there).
+    public let moduleID: String?
+    /// A one-line Chinese description of the table.
+    public let summary: String
+    public let functions: [ScriptFunction]
+
+    public init(name: String, moduleID: String?, summary: String, functions: [ScriptFunction]) {
+        self.name = name; self.moduleID = moduleID; self.summary = summary; self.functions = functions
+    }
+}
+
+/// What a script API function works with: who runs the script, in which office, inside
+/// the run's one transaction.
+public final class ScriptSession {
+    public let host: LvzhiHost
+    /// The office the script runs as (`--office`).
+    public let office: Office
+    /// The run's transaction: read through `tx.db`, write through `tx` (audited).
+    public let tx: AuditedTransaction
+    /// The acting user.
+    public var context: AccessContext { tx.context }
+
+    public init(host: LvzhiHost, office: Office, tx: AuditedTransaction) {
+        self.host = host; self.office = office; self.tx = tx
+    }
+}
