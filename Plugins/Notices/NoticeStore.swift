@@ -13,16 +13,19 @@ public struct NoticeStore {
     /// Publishes a notice in the office.
     @discardableResult
     public func publish(officeCode: String, title: String, body: String) throws -> Notice {
+        try host.write(as: context) { tx in try Self.publish(officeCode: officeCode, title: title, body: body, tx: tx) }
+    }
+
+    /// ``publish(officeCode:title:body:)`` inside the transaction `tx` (a script run).
+    public static func publish(officeCode: String, title: String, body: String, tx: AuditedTransaction) throws -> Notice {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw LvzhiError.invalid("标题", title, "不能为空") }
         guard title.count <= 200 else { throw LvzhiError.invalid("标题", String(title.prefix(20)) + "…", "超过 200 字") }
-        return try host.write(as: context) { tx in
-            let office = try Office.authorized(code: officeCode, context, NoticesPlugin.publish, db: tx.db)
-            var notice = Notice(officeID: office.id!, title: title, body: body, publishedBy: context.user.username, publishedAt: Timestamp.now())
-            try tx.insert(&notice)
-            tx.emit(DomainEvent(name: "notices.published", officeID: office.id, entity: Notice.databaseTableName, entityID: notice.id))
-            return notice
-        }
+        let office = try Office.authorized(code: officeCode, tx.context, NoticesPlugin.publish, db: tx.db)
+        var notice = Notice(officeID: office.id!, title: title, body: body, publishedBy: tx.context.user.username, publishedAt: Timestamp.now())
+        try tx.insert(&notice)
+        tx.emit(DomainEvent(name: "notices.published", officeID: office.id, entity: Notice.databaseTableName, entityID: notice.id))
+        return notice
     }
 
     /// Withdraws notice `id` (it stays on record).
@@ -43,11 +46,14 @@ public struct NoticeStore {
 
     /// The office's notices, newest first; withdrawn ones only when `includeWithdrawn`.
     public func list(officeCode: String, includeWithdrawn: Bool = false) throws -> [Notice] {
-        try host.read { db in
-            let office = try Office.authorized(code: officeCode, context, NoticesPlugin.read, db: db)
-            var request = Notice.filter(Column("office_id") == office.id)
-            if !includeWithdrawn { request = request.filter(Column("withdrawn_at") == nil) }
-            return try request.order(Column("published_at").desc, Column("id").desc).fetchAll(db)
-        }
+        try host.read { db in try Self.list(officeCode: officeCode, includeWithdrawn: includeWithdrawn, context: context, db: db) }
+    }
+
+    /// ``list(officeCode:includeWithdrawn:)`` inside a transaction.
+    public static func list(officeCode: String, includeWithdrawn: Bool, context: AccessContext, db: Database) throws -> [Notice] {
+        let office = try Office.authorized(code: officeCode, context, NoticesPlugin.read, db: db)
+        var request = Notice.filter(Column("office_id") == office.id)
+        if !includeWithdrawn { request = request.filter(Column("withdrawn_at") == nil) }
+        return try request.order(Column("published_at").desc, Column("id").desc).fetchAll(db)
     }
 }

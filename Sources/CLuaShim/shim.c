@@ -169,7 +169,14 @@ static int trampoline(lua_State *L) {
     int results = rt->dispatch(L, id, rt->context);
     rt->in_host_call--;
     /* The Swift frame has returned: raising is safe now. */
-    if (results == LVZ_HOST_ERROR) return lua_error(L);
+    if (results == LVZ_HOST_ERROR) {
+        if (lua_type(L, -1) == LUA_TSTRING) { /* prefix the script's position, as luaL_error does */
+            luaL_where(L, 1);
+            lua_insert(L, -2);
+            lua_concat(L, 2);
+        }
+        return lua_error(L);
+    }
     if (rt->cap > 0 && rt->used > rt->cap) {
         rt->stop_reason = LVZ_STOP_MEMORY;
         lvz_sethook_stop(L);

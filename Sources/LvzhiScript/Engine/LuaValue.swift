@@ -58,6 +58,12 @@ public indirect enum LuaValue: Equatable, Sendable, CustomStringConvertible {
     /// The value written as Lua would read it back (strings quoted, tables in braces).
     public var description: String { format(indent: 0) }
 
+    /// For showing a result: a top-level string unquoted, everything else as ``description``.
+    public func description(forDisplay: Bool) -> String {
+        if forDisplay, case .string(let s) = self { return s }
+        return description
+    }
+
     func format(indent: Int) -> String {
         switch self {
         case .nil: return "nil"

@@ -57,7 +57,7 @@ public struct ScriptLimits: Sendable {
         }
     }
 
-    static func seconds(_ value: Double) -> String {
+    public static func seconds(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

@@ -1,7 +1,12 @@
 import LvzhiCore
+import LvzhiScript
+import LvzhiStorage
 import Notices
 
 /// The modules this build of `lvzhi` registers at start-up, in registration order.
 enum BuiltinPlugins {
     static let all: [PluginManifest] = [NoticesPlugin.manifest]
+
+    /// The tables of the `lvzhi` script API: the core's, then each plugin's.
+    static let scriptModules: [ScriptModule] = CoreScriptAPI.modules + [NoticesScriptAPI.module]
 }

@@ -13,6 +13,10 @@ enum Runner {
             var command = try LvzhiCommand.parseAsRoot(arguments)
             try command.run()
             exit(0)
+        } catch let error as LvzhiError where error.code == .scriptError {
+            // FILE:LINE: message, then the traceback.
+            Output.note(([error.message] + error.details).joined(separator: "\n"))
+            exit(1)
         } catch let error as LvzhiError {
             Output.note("错误：\(error)")
             exit(1)

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// `lvzhi run` and `lvzhi eval` as real processes.
+@Suite("命令行：Lua 脚本")
+struct ScriptCommandLineTests {
+    func organisation() throws -> CommandLineRunner {
+        let cli = try CommandLineRunner()
+        for arguments in [
+            ["init"], ["office", "add", "ordos", "政协鄂尔多斯市委员会"],
+            ["term", "add", "5", "--office", "ordos", "--start", "2022-01-06"],
+            ["sector", "add", "经济界", "--office", "ordos"],
+            ["member", "add", "--office", "ordos", "--name", "张伟", "--gender", "男", "--sector", "经济界"],
+        ] {
+            let result = try cli.run(arguments)
+            try #require(result.status == 0, "\(arguments) 失败：\(result.stderr)")
+        }
+        return cli
+    }
+
+    @Test("eval 先按表达式求值；run 读文件，参数在 arg 中，print 写到标准输出")
+    func evalAndRun() throws {
+        let cli = try organisation()
+        let count = try cli.run(["eval", "lvzhi.members.count{}", "--office", "ordos"])
+        #expect(count.status == 0, "\(count.stderr)")
+        #expect(count.stdout == "1\n")
+        #expect(try cli.run(["eval", "x = 1 print(x + 1)"]).stdout == "2\n")
+        let script = try cli.file("报表.lua", Data("print('参数：' .. arg[1] .. '，' .. #arg)\nreturn 0\n".utf8))
+        let result = try cli.run(["run", script, "--office", "ordos", "--", "2026", "全部"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "参数：2026，2\n")
+    }
+
+    @Test("脚本错误：标准错误上是 文件:行号: 信息 与调用栈，退出码 1，修改全部撤销")
+    func scriptErrors() throws {
+        let cli = try organisation()
+        let script = try cli.file("坏脚本.lua", Data("lvzhi.members.add{ name = '李四', gender = '男', sector = '经济界' }\n\nerror('出错了')\n".utf8))
+        let result = try cli.run(["run", script])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("坏脚本.lua:3: 出错了"))
+        #expect(result.stderr.contains("调用栈"))
+        #expect(try cli.run(["eval", "lvzhi.members.count{}"]).stdout == "1\n")
+        #expect(try cli.run(["run", "没有这个文件.lua"]).status == 1)
+        #expect(try cli.run(["run", script, "--timeout", "-1"]).status == 2)
+    }
+
+    @Test("--dry-run 总是撤销")
+    func dryRun() throws {
+        let cli = try organisation()
+        let result = try cli.run(["eval", "lvzhi.members.add{ name = '王五', gender = '男', sector = '经济界' }", "--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("试运行"))
+        #expect(try cli.run(["eval", "lvzhi.members.count{}"]).stdout == "1\n")
+    }
+
+    @Test("卡在一次长时间 C 库调用（回溯的 string.find）中：超时后进程被结束，修改撤销，命令行本身正常退出")
+    func stuckInsideCIsStopped() throws {
+        let cli = try organisation()
+        let code = "lvzhi.members.add{ name = '赵六', gender = '男', sector = '经济界' } return (('a'):rep(400)):find('.-.-.-.-.-b')"
+        let started = Date()
+        let result = try cli.run(["eval", code, "--timeout", "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("时间限制"))
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(try cli.run(["eval", "lvzhi.members.count{}"]).stdout == "1\n")
+    }
+
+    @Test("死循环：按时间限制停止，信息点明限制")
+    func runawayLoop() throws {
+        let cli = try organisation()
+        let result = try cli.run(["eval", "while true do end", "--timeout", "0.5"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("时间限制（0.5 秒）"))
+        let memory = try cli.run(["eval", "local t = {} for i = 1, 1e9 do t[i] = ('x'):rep(100) .. i end", "--max-memory", "16"])
+        #expect(memory.status == 1)
+        #expect(memory.stderr.contains("内存"))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import Testing
+import LvzhiCore
+import LvzhiStorage
+@testable import LvzhiScript
+import Notices
+
+/// A script run against a real database: one transaction, the same permissions and audit as the CLI.
+@Suite("脚本运行与 lvzhi 接口")
+final class ScriptRunnerTests {
+    let folder: URL
+    let host: LvzhiHost
+    let admin: AccessContext
+    var printed: [String] = []
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lvzhi-script-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        host = try LvzhiHost(path: folder.appendingPathComponent("t.sqlite").path, plugins: [NoticesPlugin.manifest], create: true)
+        _ = try UserStore.bootstrap(host: host)
+        admin = try host.context(for: "admin")
+        try OfficeStore(host: host, context: admin).add(code: "ordos", name: "政协鄂尔多斯市委员会")
+        try OfficeStore(host: host, context: admin).add(code: "dongsheng", name: "政协鄂尔多斯市东胜区委员会", parentCode: "ordos")
+        _ = try TermStore(host: host, context: admin).add(officeCode: "ordos", number: 5, startsOn: "2022-01-06")
+        try SectorStore(host: host, context: admin).add(officeCode: "ordos", name: "经济界")
+        try SectorStore(host: host, context: admin).add(officeCode: "ordos", name: "中共")
+        for (name, sector) in [("张伟", "经济界"), ("张伟", "中共"), ("乌兰", "经济界")] {
+            try MemberStore(host: host, context: admin).add(officeCode: "ordos", MemberInput(name: name, gender: "男", sector: sector, mobile: "13900000001"))
+        }
+        try UserStore(host: host, context: admin).add(username: "staff", displayName: "工作人员", officeCode: "ordos", role: .staff)
+        try UserStore(host: host, context: admin).add(username: "weiyuan", displayName: "委员", officeCode: "ordos", role: .member)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func runner(_ username: String = "admin", dryRun: Bool = false, timeout: Double = 5) throws -> ScriptRunner {
+        ScriptRunner(host: host, context: try host.context(for: username), modules: CoreScriptAPI.modules + [NoticesScriptAPI.module],
+                     limits: ScriptLimits(timeout: timeout, maxMemory: 64 << 20), dryRun: dryRun, output: { [unowned self] in printed.append($0) })
+    }
+
+    func run(_ code: String, as username: String = "admin", dryRun: Bool = false, timeout: Double = 5) throws -> [LuaValue] {
+        try runner(username, dryRun: dryRun, timeout: timeout).run(source: code, chunkName: "t.lua", officeCode: "ordos").values
+    }
+
+    func snapshot() throws -> String {
+        try host.read { db in
+            try ["members", "notices", "audit_log", "office_modules"].map { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid").description
+            }.joined(separator: "\n")
+        }
+    }
+
+    @Test("读取：each 逐条遍历，list、count、get 与 CLI 一致")
+    func reading() throws {
+        let values = try run("""
+            local names = {}
+            for m in lvzhi.members.each{ sector = "经济界" } do names[#names + 1] = m.name .. "#" .. m.id end
+            return table.concat(names, ","), lvzhi.members.count{}, #lvzhi.members.list{ name = "张伟" }, lvzhi.members.get(3).name,
+                   lvzhi.office.code, lvzhi.user.username
+            """)
+        #expect(values == [.string("张伟#1,乌兰#3"), .integer(3), .integer(2), .string("乌兰"), .string("ordos"), .string("admin")])
+    }
+
+    @Test("联系方式：管理员可见，工作人员不可见")
+    func contactDetails() throws {
+        #expect(try run("return lvzhi.members.get(1).mobile") == [.string("13900000001")])
+        #expect(try run("return lvzhi.members.get(1).mobile", as: "staff") == [.nil])
+    }
+
+    @Test("写入经过同样的校验、权限和审计；脚本正常结束才提交")
+    func writesCommitWhenTheScriptEndsWell() throws {
+        let auditBefore = try host.read { db in try AuditRecord.fetchCount(db) }
+        let values = try run("return lvzhi.members.add{ name = '巴特尔', gender = '男', sector = '中共', birth_date = '1975年3月4日' }", as: "staff")
+        #expect(values == [.integer(4)])
+        let entry = try host.read { db in try AuditRecord.order(Column("id").desc).fetchOne(db) }
+        #expect(entry?.username == "staff")
+        #expect(entry?.entity == "members")
+        #expect(try host.read { db in try AuditRecord.fetchCount(db) } == auditBefore + 1)
+        let invalid = #expect(throws: LvzhiError.self) { try self.run("lvzhi.members.add{ name = '李四', gender = '未知', sector = '火星界' }") }
+        #expect(invalid?.message.contains("t.lua:1:") == true)
+        let denied = #expect(throws: LvzhiError.self) { try self.run("lvzhi.members.add{ name = '王五', gender = '男', sector = '中共' }", as: "weiyuan") }
+        #expect(denied?.message.contains("权限不足") == true)
+    }
+
+    @Test("失败、超时、试运行：数据库保持原样", arguments: [
+        ("lvzhi.members.add{ name = '甲', gender = '男', sector = '中共' } error('中途失败')", false),
+        ("lvzhi.members.add{ name = '乙', gender = '男', sector = '中共' } while true do end", false),
+        ("lvzhi.members.add{ name = '丙', gender = '男', sector = '中共' } local s = ('x'):rep(1 << 30)", false),
+        ("lvzhi.members.add{ name = '丁', gender = '男', sector = '中共' }", true),
+    ])
+    func failedRunsLeaveNothing(code: String, dryRun: Bool) throws {
+        let before = try snapshot()
+        do {
+            let outcome = try runner(dryRun: dryRun, timeout: 0.5).run(source: code, chunkName: "t.lua", officeCode: "ordos")
+            #expect(dryRun && !outcome.committed)
+        } catch let error as LvzhiError {
+            #expect(error.code == .scriptError || error.code == .limitExceeded)
+        }
+        #expect(try snapshot() == before)
+    }
+
+    @Test("未启用的模块不出现在 lvzhi 中，访问时说明“模块未启用”；启用后可用")
+    func disabledModulesAreAbsent() throws {
+        let error = #expect(throws: LvzhiError.self) { try self.run("return lvzhi.notices.list()") }
+        #expect(error?.message.contains("模块未启用") == true)
+        #expect(error?.message.contains("lvzhi modules enable notices --office ordos") == true)
+        #expect(try run("return rawget(lvzhi, 'notices') == nil, getmetatable(lvzhi)") == [.boolean(true), .string("locked")])
+        try ModuleStore(host: host, context: admin).enable("notices", officeCode: "ordos")
+        #expect(try run("return lvzhi.notices.publish{ title = '关于开会的通知' }", as: "staff") == [.integer(1)])
+        #expect(try run("return lvzhi.notices.list()[1].title", as: "weiyuan") == [.string("关于开会的通知")])
+        let unknown = #expect(throws: LvzhiError.self) { try self.run("return lvzhi.nothing") }
+        #expect(unknown?.message.contains("nothing") == true)
+    }
+
+    @Test("lvzhi.db.query：管理员只读查询；写语句和非管理员一律拒绝")
+    func readOnlySQL() throws {
+        #expect(try run("return lvzhi.db.query('SELECT COUNT(*) AS n FROM members WHERE name = ?', '张伟')[1].n") == [.integer(2)])
+        let before = try snapshot()
+        for statement in ["DELETE FROM members", "UPDATE members SET name = 'x'", "INSERT INTO notices(office_id, title, body, published_by, published_at) VALUES (1,'x','','x','x')", "DROP TABLE members"] {
+            let error = #expect(throws: LvzhiError.self) { try self.run("return lvzhi.db.query(\"\(statement)\")") }
+            #expect(error?.message.contains("只读") == true || error?.message.contains("只允许") == true)
+        }
+        #expect(try snapshot() == before)
+        let denied = #expect(throws: LvzhiError.self) { try self.run("return lvzhi.db.query('SELECT 1')", as: "staff") }
+        #expect(denied?.message.contains("权限不足") == true)
+    }
+
+    @Test("条件写错时给出中文说明")
+    func badFilters() throws {
+        let error = #expect(throws: LvzhiError.self) { try self.run("return lvzhi.members.list{ secter = '经济界' }") }
+        #expect(error?.message.contains("secter") == true)
+        let type = #expect(throws: LvzhiError.self) { try self.run("return lvzhi.members.get('一')") }
+        #expect(type?.message.contains("整数") == true)
+    }
+}
