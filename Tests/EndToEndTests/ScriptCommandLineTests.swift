@@ -76,3 +76,19 @@ struct ScriptCommandLineTests {
         #expect(memory.stderr.contains("内存"))
     }
 }
+
+/// The Lua API reference is generated from the code's registry and must match it.
+@Suite("Lua 接口文档")
+struct LuaAPIDocsTests {
+    @Test("docs/lua-api.md 与 lvzhi lua-api 的输出一致（每个导出的函数都有说明）")
+    func docsMatchTheRegistry() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let documented = try String(contentsOf: root.appendingPathComponent("docs/lua-api.md"), encoding: .utf8)
+        let generated = try CommandLineRunner().run(["lua-api"])
+        #expect(generated.status == 0)
+        #expect(documented == generated.stdout, "docs/lua-api.md 已过期：请执行 lvzhi lua-api > docs/lua-api.md")
+        for function in ["lvzhi.members.each", "lvzhi.members.add", "lvzhi.notices.publish", "lvzhi.db.query"] {
+            #expect(documented.contains(function))
+        }
+    }
+}

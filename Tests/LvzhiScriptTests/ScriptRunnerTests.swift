@@ -126,6 +126,20 @@ final class ScriptRunnerTests {
         #expect(denied?.message.contains("权限不足") == true)
     }
 
+    @Test("help() 列出本次可用的接口；help(函数) 给出用法")
+    func help() throws {
+        let values = try run("return help(), help(lvzhi.members), help(lvzhi.members.list), help(42)")
+        guard case .string(let overview) = values[0], case .string(let module) = values[1],
+              case .string(let function) = values[2], case .string(let unknown) = values[3] else {
+            Issue.record("help 应返回文字"); return
+        }
+        #expect(overview.contains("lvzhi.members"))
+        #expect(!overview.contains("lvzhi.notices"), "未启用的模块不应列出")
+        #expect(module.contains("count{"))
+        #expect(function.contains("委员数组"))
+        #expect(unknown.contains("没有"))
+    }
+
     @Test("条件写错时给出中文说明")
     func badFilters() throws {
         let error = #expect(throws: LvzhiError.self) { try self.run("return lvzhi.members.list{ secter = '经济界' }") }

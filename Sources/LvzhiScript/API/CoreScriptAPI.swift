@@ -17,7 +17,7 @@ public enum CoreScriptAPI {
 
     /// `lvzhi.offices`: the office tree.
     static let offices = ScriptModule(name: "offices", moduleID: nil, summary: "政协组织", functions: [
-        ScriptFunction("list", signature: "list()", summary: "列出可见的政协组织（代码、名称、上级代码、层级）") { session, call in
+        ScriptFunction("list", signature: "list()", summary: "列出可见的政协组织（代码、名称、上级代码）") { session, call in
             let rows = try Row.fetchAll(session.tx.db, sql: """
                 SELECT o.id, o.code, o.name, p.code AS parent FROM offices o LEFT JOIN offices p ON p.id = o.parent_id ORDER BY o.id
                 """)

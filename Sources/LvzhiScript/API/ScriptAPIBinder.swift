@@ -1,5 +1,6 @@
 import CLua
 import CLuaShim
+import Foundation
 import GRDB
 import LvzhiCore
 import LvzhiStorage
@@ -32,11 +33,15 @@ public struct ScriptAPIBinder {
         return (present, disabled)
     }
 
-    /// Pushes the `lvzhi` table onto the stack of `call`.
+    /// Pushes the `lvzhi` table and the `help` function onto the stack of `call`.
     public func push(_ call: LuaCall) throws {
         let (present, disabled) = try partition()
         let state = call.state
         let session = self.session
+        let L = call.L
+        // The help texts, keyed by the tables and functions themselves.
+        call.newTable(array: 0, fields: 0)
+        let helpIndex = lua_gettop(L)
         call.newTable(array: 0, fields: Int32(present.count + 2))
         call.set("office") { Self.pushOffice(session.office, call) }
         call.set("user") {
@@ -52,8 +57,10 @@ public struct ScriptAPIBinder {
                     call.set(function.name) {
                         let body = function.body
                         state.pushFunction { call in try body(session, call) }
+                        Self.record(L, helpIndex, ScriptAPIDocs.functionHelp(module, function))
                     }
                 }
+                Self.record(L, helpIndex, ScriptAPIDocs.moduleHelp(module))
             }
         }
         // Metatable: unknown or disabled names raise a clear error; the table is locked.
@@ -72,6 +79,27 @@ public struct ScriptAPIBinder {
             }
         }
         lua_setmetatable(call.L, -2)
+        // help(x): the text recorded for x, or the overview.
+        let source = """
+            local texts, overview = ...
+            return function(x)
+              if x == nil then return overview end
+              return texts[x] or "没有这一项的说明；help() 列出全部接口"
+            end
+            """
+        _ = source.withCString { lvz_load_text(L, $0, strlen($0), "=help") }
+        lua_pushvalue(L, helpIndex)
+        call.push(ScriptAPIDocs.overview(present))
+        guard lvz_pcall_traceback(L, 2, 1) == LUA_OK else { throw LvzhiError(.storage, "无法建立 help()") }
+        lua_rotate(L, helpIndex, -1)  // move the texts table to the top, then drop it: [lvzhi, help]
+        lvz_pop(L, 1)
+    }
+
+    /// texts[value on top] = text (the value stays on top).
+    static func record(_ L: OpaquePointer, _ helpIndex: Int32, _ text: String) {
+        lua_pushvalue(L, -1)
+        LuaCall(L: L).push(text)
+        lua_rawset(L, helpIndex)
     }
 
     /// An office as a table: `{id, code, name}`.

@@ -56,7 +56,10 @@ public final class ScriptEngine {
         lua_getfield(L, lvz_registryindex(), Self.makeEnvKey)
         do {
             let call = LuaCall(L: L)
+            let before = lua_gettop(L)
             try api(call)
+            // The API pushes the `lvzhi` table and, optionally, `help`.
+            while lua_gettop(L) < before + 2 { call.pushNil() }
             call.newTable(array: Int32(arguments.count), fields: 0)
             for (index, argument) in arguments.enumerated() {
                 call.append(at: Int64(index + 1)) { call.push(argument) }
@@ -70,7 +73,7 @@ public final class ScriptEngine {
             lvz_leave_host(state.runtime)
             throw error
         }
-        loaded = lvz_pcall_traceback(L, 3, 1)
+        loaded = lvz_pcall_traceback(L, 4, 1)
         lvz_leave_host(state.runtime)
         guard loaded == LUA_OK else { throw LvzhiError(.storage, "无法建立脚本环境：\(state.rawText(at: -1))") }
         // The environment's `print` joins its arguments with tostring inside Lua (hooks apply).

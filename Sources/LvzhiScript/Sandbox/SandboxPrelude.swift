@@ -1,7 +1,7 @@
 /// The trusted Lua code that builds a script's environment.
 ///
-/// It runs once per state, in the state's real globals, and returns `make_env(api, args,
-/// print)`. A script never sees the real globals: it gets a fresh table holding only the
+/// It runs once per state, in the state's real globals, and returns `make_env(api, help,
+/// args, print)`. A script never sees the real globals: it gets a fresh table holding only the
 /// allowed functions and *copies* of the allowed library tables, so what it changes stays
 /// in its own environment. What the prelude closes:
 ///
@@ -74,7 +74,7 @@ enum SandboxPrelude {
       end, ...)
     end
 
-    return function(api, args, print)
+    return function(api, help, args, print)
       local env = {}
       for _, name in pairs(base) do env[name] = G[name] end
       for _, name in pairs(libraries) do env[name] = copy(G[name]) end
@@ -94,6 +94,7 @@ enum SandboxPrelude {
         error("require：找不到模块「" .. tostring(name) .. "」（脚本只能 require 本政协保存的 Lua 模块）", 2)
       end
       env.lvzhi = api
+      env.help = help
       env.arg = args
       env._G = env
       return env

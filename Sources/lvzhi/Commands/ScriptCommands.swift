@@ -87,3 +87,16 @@ struct ScriptExecution {
         return outcome.values
     }
 }
+
+/// `lvzhi lua-api`: prints the Lua API reference (Markdown), built from the code's registry.
+struct LuaAPICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lua-api",
+        abstract: "输出 Lua 接口参考（Markdown），即 docs/lua-api.md 的内容",
+        discussion: "更新文档：lvzhi lua-api > docs/lua-api.md"
+    )
+
+    func run() throws {
+        print(ScriptAPIDocs.markdown(BuiltinPlugins.scriptModules), terminator: "")
+    }
+}

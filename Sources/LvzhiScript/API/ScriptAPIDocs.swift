@@ -1,0 +1,76 @@
+import LvzhiStorage
+
+/// The reference of the `lvzhi` API, built from the same ``ScriptModule`` values the engine
+/// binds: `help()` in scripts and `docs/lua-api.md` (printed by `lvzhi lua-api`) never drift
+/// from the code.
+public enum ScriptAPIDocs {
+    /// The full name of a function: `lvzhi.members.list{…}`.
+    static func qualified(_ module: ScriptModule, _ function: ScriptFunction) -> String {
+        "lvzhi.\(module.name).\(function.signature)"
+    }
+
+    /// `help(lvzhi.xxx.f)`: signature and summary.
+    static func functionHelp(_ module: ScriptModule, _ function: ScriptFunction) -> String {
+        qualified(module, function) + "\n  " + function.summary + (function.writes ? "（写入，记入审计）" : "")
+    }
+
+    /// `help(lvzhi.xxx)`: the table and its functions.
+    static func moduleHelp(_ module: ScriptModule) -> String {
+        let width = module.functions.map { $0.signature.count }.max() ?? 0
+        return (["lvzhi.\(module.name)：\(module.summary)" + (module.moduleID.map { "（模块 \($0)）" } ?? "")]
+            + module.functions.map { "  " + $0.signature.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.summary })
+            .joined(separator: "\n")
+    }
+
+    /// `help()`: every table present in this run.
+    static func overview(_ modules: [ScriptModule]) -> String {
+        (["lvzhi 接口（help(lvzhi.members) 查看某一组，help(lvzhi.members.list) 查看某个函数）：",
+          "  lvzhi.office   当前政协 {id, code, name}",
+          "  lvzhi.user     当前用户 {username, display_name, superuser}"]
+            + modules.map { "  lvzhi.\($0.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.summary)" })
+            .joined(separator: "\n")
+    }
+
+    /// `docs/lua-api.md`.
+    public static func markdown(_ modules: [ScriptModule]) -> String {
+        var lines = [
+            "# Lua 接口参考（lvzhi）",
+            "",
+            "本文件由 `lvzhi lua-api` 根据代码中的接口登记生成，请勿手工修改；测试会核对它与代码一致。",
+            "",
+            "脚本以 `lvzhi run FILE.lua`、`lvzhi eval 'CODE'` 运行，身份为 `--as` 指定的用户、`--office` 指定的政协；",
+            "每个函数都与命令行一样检查权限，写入记入审计日志；整次运行是一个事务。",
+            "未启用的模块不出现在 `lvzhi` 中，访问时报“模块未启用”。在脚本中 `help()` 返回同样的说明。",
+            "",
+            "约定：`each{条件}` 逐条遍历（配合 `for … in`），`list{条件}` 返回数组，`count{条件}` 计数，`get(id)` 取一条；",
+            "记录是普通的 Lua 表，字段名为 snake_case，每条记录都有 `id`。",
+            "",
+            "## lvzhi.office、lvzhi.user",
+            "",
+            "- `lvzhi.office`：当前政协 `{id, code, name}`",
+            "- `lvzhi.user`：当前用户 `{username, display_name, superuser}`",
+            "- `arg`：命令行 `--` 之后的参数（字符串数组）",
+        ]
+        for module in modules {
+            lines += ["", "## lvzhi.\(module.name)：\(module.summary)", ""]
+            if let moduleID = module.moduleID { lines += ["仅在本政协启用模块 `\(moduleID)` 时可用。", ""] }
+            lines += ["| 函数 | 说明 | 写入 |", "| --- | --- | --- |"]
+            for function in module.functions {
+                lines.append("| `\(qualified(module, function))` | \(function.summary) | \(function.writes ? "是" : "") |")
+            }
+        }
+        lines += [
+            "",
+            "## 沙箱",
+            "",
+            "可用：基础函数（不含 `dofile`、`loadfile`）、`string`（不含 `dump`）、`table`、`math`、`utf8`、`coroutine`，",
+            "以及 `os.time`、`os.date`、`os.clock`、`os.difftime`。没有 `io`、`debug`、`package`；`load` 只接受文本代码；",
+            "`setmetatable` 不接受 `__gc`；`collectgarbage` 只接受 `count`、`collect`、`step`。",
+            "",
+            "限制：`--timeout`（秒，默认 30）、`--max-memory`（MB，默认 256）、`--max-instructions`（默认不限）。",
+            "超出任何一项，脚本停止并撤销全部修改，`pcall` 无法拦住。",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}
