@@ -19,6 +19,8 @@ let package = Package(
         // Lua 5.4 from Debian's liblua5.4-dev, and the C layer Swift cannot do itself.
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
+        // Excel .xlsx output from Debian's libxlsxwriter-dev.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Entities, rules, the plugin contract, permissions, errors. No I/O.
         .target(
             name: "LvzhiCore",
@@ -48,7 +50,8 @@ let package = Package(
         // The Lua engine: sandbox, limits, the `lvzhi` API, script runs.
         .target(
             name: "LvzhiScript",
-            dependencies: ["CLua", "CLuaShim", "LvzhiCore", "LvzhiStorage", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CLua", "CLuaShim", "CXlsxWriter", "LvzhiCore", "LvzhiStorage",
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift")]
         ),
         // The command-line executable.
         .executableTarget(

@@ -36,7 +36,8 @@ final class ScriptRunnerTests {
 
     func runner(_ username: String = "admin", dryRun: Bool = false, timeout: Double = 5) throws -> ScriptRunner {
         ScriptRunner(host: host, context: try host.context(for: username), modules: CoreScriptAPI.modules + [NoticesScriptAPI.module],
-                     limits: ScriptLimits(timeout: timeout, maxMemory: 64 << 20), dryRun: dryRun, output: { [unowned self] in printed.append($0) })
+                     limits: ScriptLimits(timeout: timeout, maxMemory: 64 << 20), dryRun: dryRun,
+                     outputDirectory: folder.appendingPathComponent("out"), output: { [unowned self] in printed.append($0) })
     }
 
     func run(_ code: String, as username: String = "admin", dryRun: Bool = false, timeout: Double = 5) throws -> [LuaValue] {
@@ -138,6 +139,47 @@ final class ScriptRunnerTests {
         #expect(module.contains("count{"))
         #expect(function.contains("委员数组"))
         #expect(unknown.contains("没有"))
+    }
+
+    @Test("报表：对齐打印；CSV 带 BOM；Markdown；Excel 能被 openpyxl 读出；--out 之外的路径被拒绝")
+    func reports() throws {
+        _ = try run("""
+            local rows = { { "经济界", 2 }, { "中共", 1 }, { "a|b", 0 } }
+            local opts = { title = "各界别人数", headers = { "界别", "人数" } }
+            lvzhi.report.print(rows, opts)
+            lvzhi.report.save("人数.csv", rows, opts)
+            lvzhi.report.save("人数.md", rows, opts)
+            lvzhi.report.save("表/人数.xlsx", rows, opts)
+            lvzhi.report.print(lvzhi.members.list{ sector = "经济界" }, { columns = { "id", "name" } })
+            """)
+        let text = printed.joined(separator: "\n")
+        #expect(text.contains("经济界     2"))
+        #expect(text.contains("中共       1"), "汉字按两列宽对齐")
+        #expect(text.contains("乌兰"))
+        let out = folder.appendingPathComponent("out")
+        let csv = try Data(contentsOf: out.appendingPathComponent("人数.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: csv.dropFirst(3), as: UTF8.self).hasPrefix("界别,人数"))
+        let markdown = try String(contentsOf: out.appendingPathComponent("人数.md"), encoding: .utf8)
+        #expect(markdown.contains("| a\\|b | 0 |"))
+        #expect(markdown.contains("---:"))
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        reader.arguments = ["-c", "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; print(ws.title); print([[c.value for c in r] for r in ws.iter_rows()])",
+                            out.appendingPathComponent("表/人数.xlsx").path]
+        let pipe = Pipe()
+        reader.standardOutput = pipe
+        try reader.run()
+        let read = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        #expect(reader.terminationStatus == 0)
+        #expect(read.contains("各界别人数"))
+        #expect(read.contains("[['界别', '人数'], ['经济界', 2], ['中共', 1], ['a|b', 0]]"))
+        for bad in ["../逃逸.csv", "/tmp/逃逸.csv", "a/../../逃逸.csv", "报表.exe"] {
+            let error = #expect(throws: LvzhiError.self) { try self.run("lvzhi.report.save('\(bad)', {{1}})") }
+            #expect(error?.message.contains(bad) == true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("逃逸.csv").path))
     }
 
     @Test("条件写错时给出中文说明")

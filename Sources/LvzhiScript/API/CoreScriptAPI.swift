@@ -6,7 +6,7 @@ import LvzhiStorage
 /// Every function checks the acting user's permissions exactly as the CLI does.
 public enum CoreScriptAPI {
     /// All core tables.
-    public static let modules: [ScriptModule] = [offices, members, modulesTable, database]
+    public static let modules: [ScriptModule] = [offices, members, modulesTable, database, ReportScriptAPI.module]
 
     static let memberFilters = ["name", "sector", "group", "committee", "role"]
 

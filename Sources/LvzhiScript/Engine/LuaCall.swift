@@ -128,6 +128,9 @@ public struct LuaCall: ScriptCall {
         lua_rawseti(L, -2, position)
     }
 
+    /// Argument `index` copied as a ``ScriptValue``.
+    public func value(_ index: Int32) -> ScriptValue { ScriptValue.read(L, index) }
+
     /// Whether argument `index` is a table.
     public func isTable(_ index: Int32) -> Bool { lua_type(L, index) == LUA_TTABLE }
 

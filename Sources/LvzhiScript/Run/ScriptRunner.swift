@@ -14,6 +14,8 @@ public struct ScriptRunner {
     public var dryRun = false
     /// Where `print` writes.
     public var output: (String) -> Void
+    /// Where reports may be written (`--out`).
+    public var outputDirectory: URL?
 
     /// What a run returned, and whether its changes were kept.
     public struct Outcome {
@@ -22,9 +24,9 @@ public struct ScriptRunner {
     }
 
     public init(host: LvzhiHost, context: AccessContext, modules: [ScriptModule], limits: ScriptLimits = ScriptLimits(),
-                dryRun: Bool = false, output: @escaping (String) -> Void = { print($0) }) {
+                dryRun: Bool = false, outputDirectory: URL? = nil, output: @escaping (String) -> Void = { print($0) }) {
         self.host = host; self.context = context; self.modules = modules; self.limits = limits
-        self.dryRun = dryRun; self.output = output
+        self.dryRun = dryRun; self.output = output; self.outputDirectory = outputDirectory
     }
 
     /// Runs `source` (named `chunkName` in messages) in `officeCode` with `arguments` in `arg`.
@@ -32,7 +34,7 @@ public struct ScriptRunner {
         var values: [LuaValue] = []
         let committed = try host.transaction(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: tx.db)
-            let session = ScriptSession(host: host, office: office, tx: tx)
+            let session = ScriptSession(host: host, office: office, tx: tx, output: output, outputDirectory: outputDirectory)
             let engine = try ScriptEngine(limits: limits, output: output)
             let binder = ScriptAPIBinder(modules: modules, session: session)
             values = try engine.run(source: source, chunkName: chunkName, arguments: arguments) { call in try binder.push(call) }

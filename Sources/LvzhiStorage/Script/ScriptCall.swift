@@ -16,6 +16,8 @@ public protocol ScriptCall {
     func field(_ index: Int32, _ key: String) -> String?
     /// The string keys of the table argument `index`.
     func keys(_ index: Int32) -> [String]
+    /// Argument `index` copied as a value (nested tables included, to a bounded depth).
+    func value(_ index: Int32) -> ScriptValue
     /// The Lua type name of argument `index`, for error messages.
     func typeName(_ index: Int32) -> String
 

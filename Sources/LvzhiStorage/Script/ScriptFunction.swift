@@ -1,3 +1,4 @@
+import Foundation
 import LvzhiCore
 
 /// One function of the script API, described in the host's neutral terms: the engine binds
@@ -45,8 +46,13 @@ public final class ScriptSession {
     public let tx: AuditedTransaction
     /// The acting user.
     public var context: AccessContext { tx.context }
+    /// Where `print` and report tables go.
+    public let output: (String) -> Void
+    /// The folder reports may be written to (`--out`); nil: none given.
+    public let outputDirectory: URL?
 
-    public init(host: LvzhiHost, office: Office, tx: AuditedTransaction) {
-        self.host = host; self.office = office; self.tx = tx
+    public init(host: LvzhiHost, office: Office, tx: AuditedTransaction,
+                output: @escaping (String) -> Void = { print($0) }, outputDirectory: URL? = nil) {
+        self.host = host; self.office = office; self.tx = tx; self.output = output; self.outputDirectory = outputDirectory
     }
 }

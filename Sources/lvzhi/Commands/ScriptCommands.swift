@@ -81,7 +81,7 @@ struct ScriptExecution {
     /// Runs `source`; prints a note on stderr after a dry run.
     func run(source: String, chunkName: String, arguments: [String]) throws -> [LuaValue] {
         let runner = ScriptRunner(host: host, context: context, modules: BuiltinPlugins.scriptModules, limits: script.limits,
-                                  dryRun: script.dryRun, output: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
+                                  dryRun: script.dryRun, outputDirectory: try script.outputDirectory(), output: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
         let outcome = try runner.run(source: source, chunkName: chunkName, officeCode: officeCode, arguments: arguments)
         if script.dryRun { Output.note("试运行（--dry-run）：脚本的修改已全部撤销") }
         return outcome.values

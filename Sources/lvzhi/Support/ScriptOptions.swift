@@ -21,6 +21,17 @@ struct ScriptOptions: ParsableArguments {
     @Option(name: .customLong("max-instructions"), help: ArgumentHelp("指令数上限；默认不限（计数会让紧凑循环慢约一倍）", valueName: "N"))
     var maxInstructions: Int?
 
+    @Option(name: .long, help: ArgumentHelp("报表输出目录：脚本只能在此目录中写文件（lvzhi.report.save）", valueName: "DIR"))
+    var out: String?
+
+    /// The `--out` folder, created if missing.
+    func outputDirectory() throws -> URL? {
+        guard let out else { return nil }
+        let url = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout 应为正数（秒）") }
         guard maxMemory > 0 else { throw ValidationError("--max-memory 应为正整数（MB）") }

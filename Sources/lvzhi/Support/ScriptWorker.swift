@@ -36,6 +36,9 @@ enum ScriptWorker {
             Output.note("错误：脚本运行超过时间限制（\(ScriptLimits.seconds(timeout)) 秒），且停在一次耗时的库函数调用中（如复杂的模式匹配），已强制结束；本次运行的所有修改均已撤销（可用 --timeout 调整）")
             exit(1)
         }
+        if process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE {
+            exit(128 + SIGPIPE)  // the reader went away (e.g. `| head`): end quietly, as other tools do
+        }
         if process.terminationReason == .uncaughtSignal {
             Output.note("错误：脚本进程因信号 \(process.terminationStatus) 结束；本次运行的所有修改均已撤销")
             exit(1)
