@@ -142,6 +142,30 @@ struct CommandLineTests {
         let members = try cli.run(["member", "list", "--office", "ordos", "--json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(members.stdout.utf8)) as? [[String: Any]])
         #expect(list.count == 300)
+
+        // The example reports of scripts/examples run against the demo data.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let examples = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("scripts/examples").path)
+            .filter { $0.hasSuffix(".lua") }.sorted()
+        #expect(examples.count >= 4)
+        let out = cli.folder.appendingPathComponent("报表")
+        for example in examples {
+            let path = root.appendingPathComponent("scripts/examples/\(example)").path
+            let run = try cli.run(["run", path, "--office", "ordos", "--out", out.path])
+            #expect(run.status == 0, "\(example)：\(run.stderr)")
+            #expect(run.stdout.split(separator: "\n").count > 3, "\(example) 应输出报表")
+        }
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        reader.arguments = ["-c", "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; print(ws.cell(1,1).value, ws.max_row)",
+                            out.appendingPathComponent("界别人数.xlsx").path]
+        let pipe = Pipe()
+        reader.standardOutput = pipe
+        try reader.run()
+        let read = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        #expect(reader.terminationStatus == 0)
+        #expect(read.hasPrefix("界别 32"), "30 个界别 + 表头 + 合计：\(read)")
     }
 
     /// `text` encoded as GB18030 by iconv (independent of the code under test).
