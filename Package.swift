@@ -53,6 +53,8 @@ let package = Package(
             dependencies: ["CLua", "CLuaShim", "CXlsxWriter", "LvzhiCore", "LvzhiStorage",
                            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift")]
         ),
+        // The benchmark of the Lua bridge and the limits (scripts/bench).
+        .executableTarget(name: "lvzhi-bench", dependencies: ["LvzhiScript", "CLua", "CLuaShim"], path: "Sources/LvzhiBench"),
         // The command-line executable.
         .executableTarget(
             name: "lvzhi",

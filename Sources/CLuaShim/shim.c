@@ -164,9 +164,9 @@ int lvz_is_stopped(lua_State *L) {
 
 static int trampoline(lua_State *L) {
     lvz_runtime *rt = runtime_of(L);
-    int id = (int)lua_tointegerx(L, lua_upvalueindex(1), NULL);
+    void *function = lua_touserdata(L, lua_upvalueindex(1));
     rt->in_host_call++;
-    int results = rt->dispatch(L, id, rt->context);
+    int results = rt->dispatch(L, function);
     rt->in_host_call--;
     /* The Swift frame has returned: raising is safe now. */
     if (results == LVZ_HOST_ERROR) {
@@ -186,8 +186,8 @@ static int trampoline(lua_State *L) {
     return results;
 }
 
-void lvz_push_host_function(lua_State *L, int function_id) {
-    lua_pushinteger(L, function_id);
+void lvz_push_host_function(lua_State *L, void *function) {
+    lua_pushlightuserdata(L, function);
     lua_pushcclosure(L, trampoline, 1);
 }
 
@@ -254,3 +254,12 @@ int lvz_upvalueindex(int i) { return lua_upvalueindex(i); }
 int lvz_registryindex(void) { return LUA_REGISTRYINDEX; }
 int lvz_isnoneornil(lua_State *L, int index) { return lua_isnoneornil(L, index); }
 void lvz_pushglobaltable(lua_State *L) { lua_pushglobaltable(L); }
+
+/* MARK: - Benchmark baselines */
+
+int lvz_bench_c_noop(lua_State *L) { (void)L; return 0; }
+
+int lvz_bench_c_add(lua_State *L) {
+    lua_pushinteger(L, lua_tointegerx(L, 1, NULL) + lua_tointegerx(L, 2, NULL));
+    return 1;
+}

@@ -32,8 +32,9 @@ enum {
    its error message is then on top of the stack. */
 #define LVZ_HOST_ERROR (-1)
 
-/* A Swift function that serves every host function: `function_id` says which one. */
-typedef int (*lvz_host_dispatch)(lua_State *L, int function_id, void *context);
+/* A Swift function that serves every host function: `function` is the Swift side's handle
+   of the one called (kept alive by the Swift engine as long as the state). */
+typedef int (*lvz_host_dispatch)(lua_State *L, void *function);
 
 /* Per-state bookkeeping, owned by the Swift engine (the allocator's user data). */
 typedef struct lvz_runtime {
@@ -47,7 +48,7 @@ typedef struct lvz_runtime {
     void *main_state;         /* the state itself (for the allocator to arm the hook) */
     void *volatile running;   /* the coroutine running now (NULL: the main thread) */
     lvz_host_dispatch dispatch;
-    void *context;
+    void *context;            /* the Swift engine that owns the state */
 } lvz_runtime;
 
 /* A new state using `rt` for allocation and limits; NULL if even that fails. */
@@ -57,8 +58,9 @@ lua_State *lvz_newstate(lvz_runtime *rt);
    protected call. Returns a Lua status (LUA_OK on success). */
 int lvz_open_safe_libs(lua_State *L);
 
-/* Pushes host function `function_id` as a Lua function (a C closure over the trampoline). */
-void lvz_push_host_function(lua_State *L, int function_id);
+/* Pushes a host function as a Lua function: a C closure over the trampoline whose upvalue
+   is `function`, the Swift side's handle. */
+void lvz_push_host_function(lua_State *L, void *function);
 
 /* Starts an instruction budget of `count` instructions (count <= 0: none). */
 void lvz_set_instruction_budget(lua_State *L, lvz_runtime *rt, long long count);
@@ -102,5 +104,9 @@ int lvz_registryindex(void);
 int lvz_isnoneornil(lua_State *L, int index);
 void lvz_pushglobaltable(lua_State *L);
 void lvz_sethook_stop(lua_State *L);
+
+/* Plain C functions for the benchmark's baseline (a no-op, and an addition of two integers). */
+int lvz_bench_c_noop(lua_State *L);
+int lvz_bench_c_add(lua_State *L);
 
 #endif

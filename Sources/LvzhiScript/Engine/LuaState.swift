@@ -18,7 +18,10 @@ public final class LuaState {
     public let L: OpaquePointer
     /// Memory use, the cap, the stop flag: shared with the C allocator and hook.
     let runtime: UnsafeMutablePointer<lvz_runtime>
-    private var functions: [HostFunction] = []
+    /// The host functions pushed into this state, kept alive as long as it. Lua holds each
+    /// one's address (a light userdata upvalue); a call reaches it without any lookup,
+    /// retain or allocation.
+    private var functions: [HostFunctionBox] = []
 
     /// A fresh state with the safe standard libraries open and a memory cap of `memoryCap`
     /// bytes (0: no cap).
@@ -30,9 +33,9 @@ public final class LuaState {
             throw LvzhiError(.storage, "无法创建 Lua 运行环境（内存不足）")
         }
         L = state
-        runtime.pointee.dispatch = { L, id, context in
-            let state = Unmanaged<LuaState>.fromOpaque(context!).takeUnretainedValue()
-            return state.dispatch(L!, Int(id))
+        runtime.pointee.dispatch = { L, function in
+            // The box outlives every call into it: no retain/release on the hot path.
+            Unmanaged<HostFunctionBox>.fromOpaque(function!)._withUnsafeGuaranteedRef { $0.call(L!) }
         }
         runtime.pointee.context = Unmanaged.passUnretained(self).toOpaque()
         guard lvz_open_safe_libs(L) == LUA_OK, lvz_track_coroutines(L) == 1 else {
@@ -66,22 +69,9 @@ public final class LuaState {
 
     /// Registers `body` and pushes it onto the stack as a Lua function.
     public func pushFunction(_ body: @escaping HostFunction) {
-        functions.append(body)
-        lvz_push_host_function(L, Int32(functions.count - 1))
-    }
-
-    /// Called by the C trampoline: runs host function `id`; on error pushes the message and
-    /// returns `LVZ_HOST_ERROR` so that C raises it once this frame is gone.
-    private func dispatch(_ L: OpaquePointer, _ id: Int) -> Int32 {
-        let call = LuaCall(L: L)
-        do {
-            return try functions[id](call)
-        } catch let error as LvzhiError {
-            call.push(error.hint.map { "\(error.message)（\($0)）" } ?? error.message)
-        } catch {
-            call.push("\(error)")
-        }
-        return LVZ_HOST_ERROR
+        let box = HostFunctionBox(body)
+        functions.append(box)
+        lvz_push_host_function(L, Unmanaged.passUnretained(box).toOpaque())
     }
 
     /// Asks the running script to stop for `limit`; safe from any thread.
@@ -115,5 +105,26 @@ public final class LuaState {
     public var top: Int32 {
         get { lua_gettop(L) }
         set { lua_settop(L, newValue) }
+    }
+}
+
+/// A host function as the C trampoline reaches it.
+final class HostFunctionBox {
+    let body: HostFunction
+    init(_ body: @escaping HostFunction) { self.body = body }
+
+    /// Runs the function; on error pushes the message and returns `LVZ_HOST_ERROR`, so that
+    /// C raises it once this Swift frame is gone.
+    @inline(__always)
+    func call(_ L: OpaquePointer) -> Int32 {
+        let call = LuaCall(L: L)
+        do {
+            return try body(call)
+        } catch let error as LvzhiError {
+            call.push(error.hint.map { "\(error.message)（\($0)）" } ?? error.message)
+        } catch {
+            call.push("\(error)")
+        }
+        return LVZ_HOST_ERROR
     }
 }
