@@ -19,6 +19,8 @@ let package = Package(
         // Lua 5.4 from Debian's liblua5.4-dev, and the C layer Swift cannot do itself.
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
+        // Line editing for the console from Debian's libedit-dev.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Excel .xlsx output from Debian's libxlsxwriter-dev.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Entities, rules, the plugin contract, permissions, errors. No I/O.
@@ -59,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "lvzhi",
             dependencies: [
-                "LvzhiCore", "LvzhiStorage", "LvzhiScript", "LvzhiDemo", "Notices",
+                "LvzhiCore", "LvzhiStorage", "LvzhiScript", "LvzhiDemo", "Notices", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -263,3 +263,28 @@ int lvz_bench_c_add(lua_State *L) {
     lua_pushinteger(L, lua_tointegerx(L, 1, NULL) + lua_tointegerx(L, 2, NULL));
     return 1;
 }
+
+/* MARK: - Ctrl-C in the console */
+
+static lua_State *volatile interrupt_state = NULL;
+static lvz_runtime *volatile interrupt_runtime = NULL;
+
+static void on_sigint(int signal_number) {
+    (void)signal_number;
+    lua_State *L = interrupt_state;
+    lvz_runtime *rt = interrupt_runtime;
+    if (L != NULL && rt != NULL) lvz_stop(L, rt, LVZ_STOP_INTERRUPT);
+}
+
+void lvz_set_interrupt_target(lua_State *L, lvz_runtime *rt) {
+    interrupt_runtime = rt;
+    interrupt_state = L;
+}
+
+void lvz_install_interrupt_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, NULL);
+}

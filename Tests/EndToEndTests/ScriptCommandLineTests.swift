@@ -44,6 +44,16 @@ struct ScriptCommandLineTests {
         #expect(try cli.run(["run", script, "--timeout", "-1"]).status == 2)
     }
 
+    @Test("console 从管道读入：多行语句、表达式的值、错误不终止会话")
+    func consoleFromAPipe() throws {
+        let cli = try organisation()
+        let input = "x = 20\nx + 1\nfor i = 1, 2 do\n  print('第' .. i)\nend\nerror('坏')\nlvzhi.members.count{}\n"
+        let result = try cli.run(["console", "--office", "ordos"], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "21\n第1\n第2\n1\n")
+        #expect(result.stderr.contains("console:1: 坏"))
+    }
+
     @Test("--dry-run 总是撤销")
     func dryRun() throws {
         let cli = try organisation()

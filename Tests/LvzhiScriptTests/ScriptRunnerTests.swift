@@ -182,6 +182,33 @@ final class ScriptRunnerTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("逃逸.csv").path))
     }
 
+    @Test("控制台：变量跨输入保留；每次输入一个事务；多行输入；Tab 补全")
+    func console() throws {
+        let console = try ConsoleSession(host: host, context: admin, officeCode: "ordos", modules: CoreScriptAPI.modules,
+                                         limits: ScriptLimits(timeout: 1, maxMemory: 64 << 20), output: { [unowned self] in printed.append($0) })
+        #expect(try console.evaluate("x = 41") == [])
+        #expect(try console.evaluate("x + 1") == [.integer(42)])
+        #expect(try console.evaluate("lvzhi.members.count{}") == [.integer(3)])
+        _ = try console.evaluate("lvzhi.members.add{ name = '甲', gender = '男', sector = '中共' }")
+        #expect(throws: LvzhiError.self) { try console.evaluate("lvzhi.members.add{ name = '乙', gender = '男', sector = '中共' } error('x')") }
+        #expect(throws: LvzhiError.self) { try console.evaluate("while true do end") }
+        #expect(try console.evaluate("lvzhi.members.count{}") == [.integer(4)], "失败的输入只撤销它自己")
+        #expect(try console.evaluate("x") == [.integer(41)], "被停止后变量仍在")
+        #expect(console.isIncomplete("for i = 1, 3 do"))
+        #expect(console.isIncomplete("f(1,"))
+        #expect(!console.isIncomplete("for i = 1, 3 do end"))
+        #expect(!console.isIncomplete("1 + 1"))
+        #expect(!console.isIncomplete("end end"), "真正的语法错误不等待更多输入")
+        #expect(console.completions(for: "lvzhi.mem") == ["lvzhi.members"])
+        #expect(console.completions(for: "lvzhi.members.c") == ["lvzhi.members.count"])
+        #expect(console.completions(for: "whi") == ["while"])
+        #expect(console.completions(for: "x").contains("x"))
+        // A cursor kept in a variable must not outlive its input's transaction.
+        #expect(try console.evaluate("it = lvzhi.members.each{} return it().name") == [.string("张伟")])
+        let expired = #expect(throws: LvzhiError.self) { try console.evaluate("it()") }
+        #expect(expired?.message.contains("已经结束") == true)
+    }
+
     @Test("条件写错时给出中文说明")
     func badFilters() throws {
         let error = #expect(throws: LvzhiError.self) { try self.run("return lvzhi.members.list{ secter = '经济界' }") }

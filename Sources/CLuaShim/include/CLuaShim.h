@@ -105,6 +105,10 @@ int lvz_isnoneornil(lua_State *L, int index);
 void lvz_pushglobaltable(lua_State *L);
 void lvz_sethook_stop(lua_State *L);
 
+/* Ctrl-C: while a target is set, SIGINT stops its run (as lua.c does); otherwise it is ignored. */
+void lvz_set_interrupt_target(lua_State *L, lvz_runtime *rt);
+void lvz_install_interrupt_handler(void);
+
 /* Plain C functions for the benchmark's baseline (a no-op, and an addition of two integers). */
 int lvz_bench_c_noop(lua_State *L);
 int lvz_bench_c_add(lua_State *L);

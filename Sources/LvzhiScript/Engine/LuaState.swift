@@ -68,10 +68,22 @@ public final class LuaState {
     public var stopReason: ScriptLimit? { ScriptLimit(code: runtime.pointee.stop_reason) }
 
     /// Registers `body` and pushes it onto the stack as a Lua function.
-    public func pushFunction(_ body: @escaping HostFunction) {
-        let box = HostFunctionBox(body)
+    /// - Parameter persistent: keep it working after the run that created it ends (only for
+    ///   functions that hold nothing of the run, like `print`); others expire with their run.
+    public func pushFunction(persistent: Bool = false, _ body: @escaping HostFunction) {
+        let box = HostFunctionBox(body, persistent: persistent)
         functions.append(box)
         lvz_push_host_function(L, Unmanaged.passUnretained(box).toOpaque())
+    }
+
+    /// How many host functions have been pushed so far (a mark for ``expireFunctions(from:)``).
+    var functionCount: Int { functions.count }
+
+    /// Makes the functions pushed since `mark` unusable (except persistent ones), releasing
+    /// what they hold: a run's database cursors and transaction must not outlive it, even if
+    /// the script kept a function in a variable (the console keeps its variables).
+    func expireFunctions(from mark: Int) {
+        for box in functions[mark...] where !box.persistent { box.expire() }
     }
 
     /// Asks the running script to stop for `limit`; safe from any thread.
@@ -110,8 +122,16 @@ public final class LuaState {
 
 /// A host function as the C trampoline reaches it.
 final class HostFunctionBox {
-    let body: HostFunction
-    init(_ body: @escaping HostFunction) { self.body = body }
+    private(set) var body: HostFunction
+    let persistent: Bool
+    init(_ body: @escaping HostFunction, persistent: Bool) { self.body = body; self.persistent = persistent }
+
+    /// Replaces the body by one that refuses the call.
+    func expire() {
+        body = { _ in
+            throw LvzhiError(.scriptError, "这个函数属于已经结束的一次运行，不能再调用（控制台中请每次通过 lvzhi.… 重新取用）")
+        }
+    }
 
     /// Runs the function; on error pushes the message and returns `LVZ_HOST_ERROR`, so that
     /// C raises it once this Swift frame is gone.

@@ -16,6 +16,7 @@ public final class ScriptEngine {
     public var output: (String) -> Void
 
     private static let makeEnvKey = "lvzhi.make_env"
+    private static let persistentEnvKey = "lvzhi.console_env"
 
     /// A new engine: a fresh state with the sandbox prelude loaded.
     public init(limits: ScriptLimits = ScriptLimits(), output: @escaping (String) -> Void = { print($0) }) throws {
@@ -40,11 +41,17 @@ public final class ScriptEngine {
     /// with `api` pushing the `lvzhi` table and `arguments` in `arg`. Returns what the chunk returned.
     /// - Throws: ``LvzhiError`` `scriptError` with `FILE:LINE: message` and the traceback, or
     ///   `limitExceeded` naming the limit.
-    public func run(source: String, chunkName: String, arguments: [String] = [],
+    /// - Parameter persistent: keep the environment for the next persistent run (the console:
+    ///   variables survive from line to line; `lvzhi` and `help` are replaced each time).
+    public func run(source: String, chunkName: String, arguments: [String] = [], persistent: Bool = false,
                     api: (LuaCall) throws -> Void) throws -> [LuaValue] {
         let L = state.L
         let base = lua_gettop(L)
-        defer { lua_settop(L, base) }
+        let mark = state.functionCount
+        defer {
+            lua_settop(L, base)
+            state.expireFunctions(from: mark)
+        }
 
         // Compile (text only) and build the environment, outside the limits.
         lvz_enter_host(state.runtime)
@@ -53,31 +60,58 @@ public final class ScriptEngine {
             lvz_leave_host(state.runtime)
             throw Self.failure(state.rawText(at: -1), traceback: [])
         }
-        lua_getfield(L, lvz_registryindex(), Self.makeEnvKey)
-        do {
-            let call = LuaCall(L: L)
-            let before = lua_gettop(L)
-            try api(call)
-            // The API pushes the `lvzhi` table and, optionally, `help`.
-            while lua_gettop(L) < before + 2 { call.pushNil() }
-            call.newTable(array: Int32(arguments.count), fields: 0)
-            for (index, argument) in arguments.enumerated() {
-                call.append(at: Int64(index + 1)) { call.push(argument) }
+        lua_getfield(L, lvz_registryindex(), Self.persistentEnvKey)
+        let reuse = persistent && lua_type(L, -1) == LUA_TTABLE
+        if reuse {
+            // The console's environment: refresh `lvzhi` and `help` for this line's transaction.
+            do {
+                let call = LuaCall(L: L)
+                let before = lua_gettop(L)
+                try api(call)
+                while lua_gettop(L) < before + 2 { call.pushNil() }
+                // Raw sets: the script may have given its environment a metatable.
+                for key in ["help", "lvzhi"] {
+                    call.push(key)
+                    lua_rotate(L, -2, 1)
+                    lua_rawset(L, before)
+                }
+            } catch {
+                lvz_leave_host(state.runtime)
+                throw error
             }
-            let output = self.output
-            state.pushFunction { call in
-                output(call.string(1) ?? "")
-                return 0
-            }
-        } catch {
             lvz_leave_host(state.runtime)
-            throw error
+        } else {
+            lvz_pop(L, 1)
+            lua_getfield(L, lvz_registryindex(), Self.makeEnvKey)
+            do {
+                let call = LuaCall(L: L)
+                let before = lua_gettop(L)
+                try api(call)
+                // The API pushes the `lvzhi` table and, optionally, `help`.
+                while lua_gettop(L) < before + 2 { call.pushNil() }
+                call.newTable(array: Int32(arguments.count), fields: 0)
+                for (index, argument) in arguments.enumerated() {
+                    call.append(at: Int64(index + 1)) { call.push(argument) }
+                }
+                let output = self.output
+                state.pushFunction(persistent: true) { call in
+                    output(call.string(1) ?? "")
+                    return 0
+                }
+            } catch {
+                lvz_leave_host(state.runtime)
+                throw error
+            }
+            loaded = lvz_pcall_traceback(L, 4, 1)
+            lvz_leave_host(state.runtime)
+            guard loaded == LUA_OK else { throw LvzhiError(.storage, "无法建立脚本环境：\(state.rawText(at: -1))") }
+            // The environment's `print` joins its arguments with tostring inside Lua (hooks apply).
+            installPrint(L)
+            if persistent {
+                lua_pushvalue(L, -1)
+                lua_setfield(L, lvz_registryindex(), Self.persistentEnvKey)
+            }
         }
-        loaded = lvz_pcall_traceback(L, 4, 1)
-        lvz_leave_host(state.runtime)
-        guard loaded == LUA_OK else { throw LvzhiError(.storage, "无法建立脚本环境：\(state.rawText(at: -1))") }
-        // The environment's `print` joins its arguments with tostring inside Lua (hooks apply).
-        installPrint(L)
         _ = lua_setupvalue(L, -2, 1)  // the chunk's _ENV
 
         // Run under the limits.
@@ -146,5 +180,41 @@ public final class ScriptEngine {
 /// Lets the watchdog thread reach the state; safe because it only calls ``LuaState/stop(_:)``,
 /// which is async-safe, and never after the run has cancelled it.
 private struct UncheckedState: @unchecked Sendable {
-    let state: LuaState
+    // Unowned: the watchdog must never be what keeps a state (and its cursors) alive.
+    unowned(unsafe) let state: LuaState
+}
+
+extension ScriptEngine {
+    /// The syntax error of `source`, or nil when it compiles. Nothing runs.
+    public func syntaxError(of source: String) -> String? {
+        let L = state.L
+        lvz_enter_host(state.runtime)
+        defer { lvz_leave_host(state.runtime) }
+        let status = source.withCString { lvz_load_text(L, $0, strlen($0), "=console") }
+        if status == LUA_OK { lvz_pop(L, 1); return nil }
+        return state.rawText(at: -1)
+    }
+
+    /// The string keys of the table reached by `path` from the console's environment
+    /// (`[]`: the globals; `["lvzhi"]`: the API tables), read raw. For tab completion.
+    public func names(at path: [String]) -> [String] {
+        let L = state.L
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        lua_getfield(L, lvz_registryindex(), "lvzhi.console_env")
+        for key in path {
+            guard lua_type(L, -1) == LUA_TTABLE else { return [] }
+            LuaCall(L: L).push(key)
+            lua_rawget(L, -2)
+        }
+        guard lua_type(L, -1) == LUA_TTABLE else { return [] }
+        var names: [String] = []
+        let call = LuaCall(L: L)
+        lua_pushnil(L)
+        while lua_next(L, -2) != 0 {
+            if lua_type(L, -2) == LUA_TSTRING, let name = call.string(-2) { names.append(name) }
+            lvz_pop(L, 1)
+        }
+        return names.sorted()
+    }
 }
