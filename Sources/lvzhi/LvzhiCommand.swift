@@ -18,7 +18,7 @@ struct LvzhiCommand: ParsableCommand {
             SectorCommand.self, GroupCommand.self, CommitteeCommand.self, UnitCommand.self,
             MemberCommand.self, UserCommand.self,
             ModulesCommand.self, NoticeCommand.self, AuditCommand.self,
-            RunCommand.self, EvalCommand.self, ConsoleCommand.self, LuaAPICommand.self,
+            RunCommand.self, EvalCommand.self, ConsoleCommand.self, ScriptStoreCommand.self, LuaAPICommand.self,
         ]
     )
 }

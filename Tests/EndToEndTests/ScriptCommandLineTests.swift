@@ -54,6 +54,32 @@ struct ScriptCommandLineTests {
         #expect(result.stderr.contains("console:1: 坏"))
     }
 
+    @Test("script add/list/show/run/remove；事件处理失败时提示并记录，用户的操作照常完成")
+    func storedScripts() throws {
+        let cli = try organisation()
+        let module = try cli.file("m.lua", Data("return { hello = function() return '你好' end }\n".utf8))
+        let rule = try cli.file("r.lua", Data("print(require('问候').hello() .. '，' .. arg[1])\n".utf8))
+        let handler = try cli.file("h.lua", Data("lvzhi.on('member.added', function(e) error('处理失败 ' .. e.id) end)\n".utf8))
+        let broken = try cli.file("b.lua", Data("local = 1\n".utf8))
+        #expect(try cli.run(["script", "add", "问候", module, "--office", "ordos", "--kind", "module"]).status == 0)
+        #expect(try cli.run(["script", "add", "规则", rule, "--office", "ordos"]).status == 0)
+        #expect(try cli.run(["script", "add", "处理", handler, "--office", "ordos", "--kind", "handler", "--event", "member.added"]).status == 0)
+        let syntax = try cli.run(["script", "add", "坏", broken, "--office", "ordos"])
+        #expect(syntax.status == 1)
+        #expect(syntax.stderr.contains("语法错误"))
+        #expect(try cli.run(["script", "list", "--office", "ordos"]).stdout.contains("问候"))
+        #expect(try cli.run(["script", "show", "问候", "--office", "ordos"]).stdout.contains("hello"))
+        let ran = try cli.run(["script", "run", "规则", "--office", "ordos", "--", "委员"])
+        #expect(ran.stdout == "你好，委员\n", "\(ran.stderr)")
+        let added = try cli.run(["member", "add", "--office", "ordos", "--name", "王五", "--gender", "男", "--sector", "经济界"])
+        #expect(added.status == 0)
+        #expect(added.stderr.contains("自动化脚本「处理」"))
+        #expect(try cli.run(["eval", "lvzhi.members.count{}"]).stdout == "2\n")
+        #expect(try cli.run(["script", "failures", "--office", "ordos"]).stdout.contains("处理失败"))
+        #expect(try cli.run(["script", "remove", "处理", "--office", "ordos"]).status == 0)
+        #expect(!(try cli.run(["script", "list", "--office", "ordos"]).stdout.contains("处理 ")))
+    }
+
     @Test("--dry-run 总是撤销")
     func dryRun() throws {
         let cli = try organisation()

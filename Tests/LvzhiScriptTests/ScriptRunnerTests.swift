@@ -209,6 +209,54 @@ final class ScriptRunnerTests {
         #expect(expired?.message.contains("已经结束") == true)
     }
 
+    @Test("保存的模块可以 require；事件处理、规则脚本不行；只有管理员能保存脚本")
+    func storedModules() throws {
+        let store = ScriptStore(host: host, context: admin)
+        try store.save(officeCode: "ordos", name: "工具", kind: .module, event: nil, source: "return { double = function(x) return x * 2 end }", replace: false)
+        try store.save(officeCode: "ordos", name: "规则", kind: .rule, event: nil, source: "return 1", replace: false)
+        #expect(try run("return require('工具').double(21), require('工具') == require('工具')") == [.integer(42), .boolean(true)])
+        let rule = #expect(throws: LvzhiError.self) { try self.run("return require('规则')") }
+        #expect(rule?.message.contains("只有模块") == true)
+        let missing = #expect(throws: LvzhiError.self) { try self.run("return require('没有')") }
+        #expect(missing?.message.contains("工具") == true, "应列出已有的脚本")
+        #expect(throws: LvzhiError.self) { try store.save(officeCode: "ordos", name: "工具", kind: .module, event: nil, source: "", replace: false) }
+        let staff = try host.context(for: "staff")
+        let denied = #expect(throws: LvzhiError.self) {
+            try ScriptStore(host: self.host, context: staff).save(officeCode: "ordos", name: "x", kind: .rule, event: nil, source: "", replace: false)
+        }
+        #expect(denied?.code == .permissionDenied)
+        #expect(throws: LvzhiError.self) { try store.save(officeCode: "ordos", name: "h", kind: .handler, event: "no.such.event", source: "", replace: false) }
+    }
+
+    @Test("事件处理：修改提交后以同一用户运行、各自一个事务；失败被记录且不撤销用户的操作；处理脚本的修改不再触发处理")
+    func eventHandlers() throws {
+        let automation = EventAutomation(host: host, modules: CoreScriptAPI.modules, limits: ScriptLimits(timeout: 2))
+        var failures: [ScriptFailure] = []
+        automation.onFailure = { failures.append($0) }
+        automation.attach()
+        try ScriptStore(host: host, context: admin).save(officeCode: "ordos", name: "迎新", kind: .handler, event: "member.added", source: """
+            lvzhi.on("member.added", function(e)
+              local m = lvzhi.members.get(e.id)
+              if m.name == "坏人" then error("不欢迎") end
+              lvzhi.members.add{ name = m.name .. "的联络员", gender = "女", sector = "中共" }
+            end)
+            """, replace: false)
+        let staff = try host.context(for: "staff")
+        try MemberStore(host: host, context: staff).add(officeCode: "ordos", MemberInput(name: "新人", gender: "男", sector: "经济界"))
+        let names = try MemberStore(host: host, context: admin).list(officeCode: "ordos").map(\.name)
+        #expect(names.suffix(2) == ["新人", "新人的联络员"], "处理脚本运行一次，它自己的新增不再触发")
+        let last = try host.read { db in try AuditRecord.filter(Column("entity") == "members").order(Column("id").desc).fetchOne(db) }
+        #expect(last?.username == "staff", "处理脚本以做出修改的用户身份运行")
+
+        try MemberStore(host: host, context: staff).add(officeCode: "ordos", MemberInput(name: "坏人", gender: "男", sector: "经济界"))
+        #expect(try MemberStore(host: host, context: admin).list(officeCode: "ordos", filter: MemberFilter(name: "坏人")).count == 1, "用户的操作保留")
+        #expect(failures.map(\.scriptName) == ["迎新"])
+        #expect(failures.first?.message.contains("不欢迎") == true)
+        let recorded = try ScriptStore(host: host, context: admin).failures(officeCode: "ordos")
+        #expect(recorded.count == 1)
+        #expect(recorded.first?.username == "staff")
+    }
+
     @Test("条件写错时给出中文说明")
     func badFilters() throws {
         let error = #expect(throws: LvzhiError.self) { try self.run("return lvzhi.members.list{ secter = '经济界' }") }

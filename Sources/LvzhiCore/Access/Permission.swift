@@ -46,7 +46,12 @@ public enum CorePermission {
     /// 脚本中只读查询数据库（lvzhi.db.query）: administrators.
     public static let scriptSQL = Permission(id: "core.script.sql", title: "在脚本中直接查询数据库（只读）", moduleID: nil, roles: [.administrator])
 
+    /// 管理本政协保存的脚本（模块、规则、事件处理）: administrators.
+    public static let scriptManage = Permission(id: "core.script.manage", title: "管理本政协保存的脚本", moduleID: nil, roles: [.administrator])
+    /// 运行本政协保存的规则脚本: administrators and staff.
+    public static let scriptRun = Permission(id: "core.script.run", title: "运行本政协保存的规则脚本", moduleID: nil, roles: [.administrator, .staff])
+
     /// Every core permission.
     public static let all: [Permission] = [officeManage, organisationRead, organisationManage, memberRead, memberWrite,
-                                           memberContactRead, userManage, moduleManage, auditRead, scriptSQL]
+                                           memberContactRead, userManage, moduleManage, auditRead, scriptSQL, scriptManage, scriptRun]
 }

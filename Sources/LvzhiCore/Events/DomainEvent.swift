@@ -7,9 +7,11 @@ public struct DomainEvent: Sendable, Hashable {
     /// The table and row the event is about.
     public let entity: String
     public let entityID: Int64?
+    /// Who made the change (stamped by the transaction that emitted it).
+    public var username: String?
 
-    public init(name: String, officeID: Int64?, entity: String, entityID: Int64?) {
-        self.name = name; self.officeID = officeID; self.entity = entity; self.entityID = entityID
+    public init(name: String, officeID: Int64?, entity: String, entityID: Int64?, username: String? = nil) {
+        self.name = name; self.officeID = officeID; self.entity = entity; self.entityID = entityID; self.username = username
     }
 }
 

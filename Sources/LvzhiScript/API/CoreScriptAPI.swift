@@ -6,7 +6,7 @@ import LvzhiStorage
 /// Every function checks the acting user's permissions exactly as the CLI does.
 public enum CoreScriptAPI {
     /// All core tables.
-    public static let modules: [ScriptModule] = [offices, members, modulesTable, database, ReportScriptAPI.module]
+    public static let modules: [ScriptModule] = [offices, members, modulesTable, database, scripts, ReportScriptAPI.module]
 
     static let memberFilters = ["name", "sector", "group", "committee", "role"]
 
@@ -123,6 +123,35 @@ public enum CoreScriptAPI {
                     call.set("id", manifest.id)
                     call.set("name", manifest.displayName)
                     call.set("enabled", enabled)
+                }
+            }
+            return 1
+        },
+    ])
+
+    /// `lvzhi.scripts`: the office's stored scripts (what `require` loads).
+    static let scripts = ScriptModule(name: "scripts", moduleID: nil, summary: "本政协保存的脚本", functions: [
+        ScriptFunction("source", signature: "source(name)", summary: "本政协保存的脚本的源码（require 用它加载模块）") { session, call in
+            let name = try call.requireString(1, "name")
+            try AccessGate.authorize(session.context, CorePermission.organisationRead, in: session.office, db: session.tx.db)
+            let script = try ScriptStore.find(name, office: session.office, db: session.tx.db)
+            guard script.kind == .module else {
+                throw LvzhiError.invalid("模块", name, "是\(script.kind.title)脚本，只有模块（--kind module）可以 require")
+            }
+            call.push(script.source)
+            return 1
+        },
+        ScriptFunction("list", signature: "list()", summary: "本政协保存的脚本（名称、类型、事件）") { session, call in
+            try AccessGate.authorize(session.context, CorePermission.scriptRun, in: session.office, db: session.tx.db)
+            let rows = try OfficeScript.filter(Column("office_id") == session.office.id).order(Column("name")).fetchAll(session.tx.db)
+            call.newTable(array: Int32(rows.count), fields: 0)
+            for (index, script) in rows.enumerated() {
+                call.append(at: Int64(index + 1)) {
+                    call.newTable(array: 0, fields: 4)
+                    call.set("id", script.id!)
+                    call.set("name", script.name)
+                    call.set("kind", script.kind.rawValue)
+                    call.set("event", script.event)
                 }
             }
             return 1

@@ -128,6 +128,25 @@ public struct LuaCall: ScriptCall {
         lua_rawseti(L, -2, position)
     }
 
+    /// Pushes a ``ScriptValue`` (tables recursively).
+    public func push(value: ScriptValue) {
+        switch value {
+        case .nil, .other: pushNil()
+        case .boolean(let b): push(b)
+        case .integer(let i): push(i)
+        case .number(let d): push(d)
+        case .string(let s): push(s)
+        case .table(let entries):
+            guard lua_checkstack(L, 3) != 0 else { pushNil(); return }
+            newTable(array: 0, fields: Int32(entries.count))
+            for entry in entries {
+                push(value: entry.key)
+                push(value: entry.value)
+                if lua_type(L, -2) == LUA_TNIL { lvz_pop(L, 2) } else { lua_rawset(L, -3) }
+            }
+        }
+    }
+
     /// Argument `index` copied as a ``ScriptValue``.
     public func value(_ index: Int32) -> ScriptValue { ScriptValue.read(L, index) }
 

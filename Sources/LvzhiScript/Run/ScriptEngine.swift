@@ -2,6 +2,7 @@ import CLua
 import CLuaShim
 import Foundation
 import LvzhiCore
+import LvzhiStorage
 
 /// Runs Lua chunks in one sandboxed state under the limits of a run.
 ///
@@ -43,8 +44,9 @@ public final class ScriptEngine {
     ///   `limitExceeded` naming the limit.
     /// - Parameter persistent: keep the environment for the next persistent run (the console:
     ///   variables survive from line to line; `lvzhi` and `help` are replaced each time).
+    /// - Parameter globals: extra variables of the script's environment (`event` for handlers).
     public func run(source: String, chunkName: String, arguments: [String] = [], persistent: Bool = false,
-                    api: (LuaCall) throws -> Void) throws -> [LuaValue] {
+                    globals: [String: ScriptValue] = [:], api: (LuaCall) throws -> Void) throws -> [LuaValue] {
         let L = state.L
         let base = lua_gettop(L)
         let mark = state.functionCount
@@ -111,6 +113,16 @@ public final class ScriptEngine {
                 lua_pushvalue(L, -1)
                 lua_setfield(L, lvz_registryindex(), Self.persistentEnvKey)
             }
+        }
+        if !globals.isEmpty {
+            lvz_enter_host(state.runtime)
+            let call = LuaCall(L: L)
+            for (name, value) in globals.sorted(by: { $0.key < $1.key }) {
+                call.push(name)
+                call.push(value: value)
+                lua_rawset(L, -3)
+            }
+            lvz_leave_host(state.runtime)
         }
         _ = lua_setupvalue(L, -2, 1)  // the chunk's _ENV
 

@@ -30,14 +30,16 @@ public struct ScriptRunner {
     }
 
     /// Runs `source` (named `chunkName` in messages) in `officeCode` with `arguments` in `arg`.
-    public func run(source: String, chunkName: String, officeCode: String, arguments: [String] = []) throws -> Outcome {
+    /// - Parameter globals: extra variables of the script's environment (`event` for handlers).
+    public func run(source: String, chunkName: String, officeCode: String, arguments: [String] = [],
+                    globals: [String: ScriptValue] = [:]) throws -> Outcome {
         var values: [LuaValue] = []
         let committed = try host.transaction(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: tx.db)
             let session = ScriptSession(host: host, office: office, tx: tx, output: output, outputDirectory: outputDirectory)
             let engine = try ScriptEngine(limits: limits, output: output)
             let binder = ScriptAPIBinder(modules: modules, session: session)
-            values = try engine.run(source: source, chunkName: chunkName, arguments: arguments) { call in try binder.push(call) }
+            values = try engine.run(source: source, chunkName: chunkName, arguments: arguments, globals: globals) { call in try binder.push(call) }
             return !dryRun
         }
         return Outcome(values: values, committed: committed)

@@ -5,7 +5,8 @@
 /// allowed functions and *copies* of the allowed library tables, so what it changes stays
 /// in its own environment. What the prelude closes:
 ///
-/// - `dofile`, `loadfile`, `require` of files, `package`, `io`, `debug`: never opened or not copied.
+/// - `dofile`, `loadfile`, `package`, `io`, `debug`: never opened or not copied; `require`
+///   loads only the office's own stored modules.
 /// - `string.dump`: removed; `load` takes text chunks only (mode "t" whatever the script
 ///   asks) and defaults to the script's environment, never the real globals.
 /// - `os`: only `time`, `date`, `clock`, `difftime`.
@@ -90,8 +91,32 @@ enum SandboxPrelude {
         if select("#", ...) > 0 then return load(chunk, name, "t", (...)) end
         return load(chunk, name, "t", env)
       end
+      -- require: only the office's own stored modules (lvzhi script add NAME FILE --kind module).
+      local loaded = {}
       env.require = function(name)
-        error("require：找不到模块「" .. tostring(name) .. "」（脚本只能 require 本政协保存的 Lua 模块）", 2)
+        if type(name) ~= "string" then error("require 的参数应为模块名称（字符串）", 2) end
+        local cached = loaded[name]
+        if cached ~= nil then return cached end
+        local api_now = rawget(env, "lvzhi")
+        local scripts = type(api_now) == "table" and rawget(api_now, "scripts")
+        if type(scripts) ~= "table" then
+          error("require：找不到模块「" .. name .. "」（脚本只能 require 本政协保存的 Lua 模块）", 2)
+        end
+        local found, source = pcall(scripts.source, name)
+        if not found then error((tostring(source):gsub("^沙箱:%d+: ", "")), 2) end
+        local chunk, message = load(source, "=" .. name, "t", env)
+        if not chunk then error(message, 0) end
+        local value = chunk(name)
+        if value == nil then value = true end
+        loaded[name] = value
+        return value
+      end
+      -- lvzhi.on(event, fn): in a handler run, calls fn(event) for the event being handled.
+      if type(api) == "table" then
+        rawset(api, "on", function(name, fn)
+          local current = rawget(env, "event")
+          if type(current) == "table" and current.name == name then return fn(current) end
+        end)
       end
       env.lvzhi = api
       env.help = help

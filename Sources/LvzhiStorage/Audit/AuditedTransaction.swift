@@ -53,6 +53,8 @@ public struct AuditedTransaction {
 
     /// Announces `event` once the transaction has committed (dropped if it rolls back).
     public func emit(_ event: DomainEvent) {
+        var event = event
+        event.username = context.user.username
         events.append(event)
     }
 }

@@ -153,5 +153,30 @@ enum CoreMigrations {
                 BEGIN SELECT RAISE(ABORT, '审计记录不可删除'); END;
                 """)
         }
+
+        // Office automation: stored Lua scripts and the failures of event handlers.
+        migrator.registerMigration("core.v2.create-scripts") { db in
+            try db.create(table: "office_scripts") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.reference("office", onDelete: .cascade).notNull()
+                t.column("name", .text).notNull().check { length($0) > 0 }
+                t.column("kind", .text).notNull().check { ["module", "rule", "handler"].contains($0) }
+                t.column("event", .text)
+                t.column("source", .text).notNull()
+                t.column("updated_by", .text).notNull()
+                t.column("updated_at", .text).notNull()
+                t.uniqueKey(["office_id", "name"])
+                t.check(sql: "(kind = 'handler') = (event IS NOT NULL)")
+            }
+            try db.create(table: "script_failures") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.reference("office", onDelete: .cascade).notNull()
+                t.column("script_name", .text).notNull()
+                t.column("event", .text).notNull()
+                t.column("username", .text)
+                t.column("message", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+        }
     }
 }

@@ -22,13 +22,7 @@ struct RunCommand: ParsableCommand {
     @Argument(parsing: .postTerminator, help: ArgumentHelp("传给脚本的参数（写在 -- 之后）", valueName: "ARGS")) var arguments: [String] = []
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw LvzhiError.notFound("脚本文件", file, hint: "检查路径是否正确")
-        }
-        guard var source = String(data: data, encoding: .utf8) else {
-            throw LvzhiError.invalid("脚本文件", file, "不是 UTF-8 文本")
-        }
-        if source.hasPrefix("\u{FEFF}") { source.removeFirst() }
+        let source = try ScriptExecution.readSource(file)
         if !ScriptWorker.isWorker { try ScriptWorker.supervise(timeout: script.timeout) }
         _ = try ScriptExecution(global: global, script: script)
             .run(source: source, chunkName: (file as NSString).lastPathComponent, arguments: arguments)
@@ -76,6 +70,18 @@ struct ScriptExecution {
         (host, context) = try global.open()
         officeCode = try script.officeCode(host: host, context: context)
         self.script = script
+    }
+
+    /// The text of a Lua file (UTF-8, a BOM dropped).
+    static func readSource(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LvzhiError.notFound("脚本文件", path, hint: "检查路径是否正确")
+        }
+        guard var source = String(data: data, encoding: .utf8) else {
+            throw LvzhiError.invalid("脚本文件", path, "不是 UTF-8 文本")
+        }
+        if source.hasPrefix("\u{FEFF}") { source.removeFirst() }
+        return source
     }
 
     /// Runs `source`; prints a note on stderr after a dry run.

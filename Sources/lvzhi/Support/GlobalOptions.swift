@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LvzhiCore
+import LvzhiScript
 import LvzhiStorage
 
 /// Options every command that touches the database takes: which file, and who is acting.
@@ -21,9 +22,16 @@ struct GlobalOptions: ParsableArguments {
         return UserStore.bootstrapUsername
     }
 
-    /// Opens the existing database and loads the acting user.
+    /// Opens the existing database and loads the acting user. The office's event handlers
+    /// are attached: they run after each change commits, and a failing one is reported here.
     func open() throws -> (LvzhiHost, AccessContext) {
         let host = try LvzhiHost(path: databasePath, plugins: BuiltinPlugins.all)
+        let automation = EventAutomation(host: host, modules: BuiltinPlugins.scriptModules)
+        automation.output = { Output.note("［自动化］\($0)") }
+        automation.onFailure = { failure in
+            Output.note("注意：自动化脚本「\(failure.scriptName)」处理事件 \(failure.event) 时出错（已记录，您的操作不受影响）：\(failure.message.split(separator: "\n").first ?? "")")
+        }
+        automation.attach()
         return (host, try host.context(for: username))
     }
 }
