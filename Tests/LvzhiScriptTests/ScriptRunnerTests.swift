@@ -63,6 +63,17 @@ final class ScriptRunnerTests {
         #expect(values == [.string("张伟#1,乌兰#3"), .integer(3), .integer(2), .string("乌兰"), .string("ordos"), .string("admin")])
     }
 
+    @Test("组织接口：届次、界别、专委会、审计与 --json 的字段一致；审计仅管理员")
+    func organisationTables() throws {
+        let values = try run("""
+            return lvzhi.terms.list()[1].label, #lvzhi.sectors.list(), lvzhi.sectors.list()[1].member_count,
+                   #lvzhi.committees.list(), #lvzhi.groups.list(), lvzhi.audit.list{ entity = "members", limit = 2 }[1].action
+            """)
+        #expect(values == [.string("第五届"), .integer(2), .integer(2), .integer(0), .integer(0), .string("insert")])
+        let denied = #expect(throws: LvzhiError.self) { try self.run("return lvzhi.audit.list{}", as: "staff") }
+        #expect(denied?.message.contains("权限不足") == true)
+    }
+
     @Test("联系方式：管理员可见，工作人员不可见")
     func contactDetails() throws {
         #expect(try run("return lvzhi.members.get(1).mobile") == [.string("13900000001")])

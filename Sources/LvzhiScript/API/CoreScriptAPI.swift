@@ -6,7 +6,8 @@ import LvzhiStorage
 /// Every function checks the acting user's permissions exactly as the CLI does.
 public enum CoreScriptAPI {
     /// All core tables.
-    public static let modules: [ScriptModule] = [offices, members, modulesTable, database, scripts, ReportScriptAPI.module]
+    public static let modules: [ScriptModule] = [offices, terms, sectors, groups, committees, members, modulesTable, audit, database, scripts,
+                                                 ReportScriptAPI.module]
 
     static let memberFilters = ["name", "sector", "group", "committee", "role"]
 
@@ -35,6 +36,45 @@ public enum CoreScriptAPI {
                     call.set("parent", row["parent"] as String?)
                 }
             }
+            return 1
+        },
+    ])
+
+    /// `lvzhi.terms`, `lvzhi.sectors`, `lvzhi.groups`, `lvzhi.committees`: the office's organisation,
+    /// each record as `lvzhi … list --json` shows it.
+    static let terms = ScriptModule(name: "terms", moduleID: nil, summary: "届次与全体会议", functions: [
+        ScriptFunction("list", signature: "list()", summary: "本政协的届次（最新的在前），含各次会议和委员人数") { session, call in
+            try call.pushArray(encoding: TermStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            return 1
+        },
+    ])
+    static let sectors = ScriptModule(name: "sectors", moduleID: nil, summary: "界别", functions: [
+        ScriptFunction("list", signature: "list()", summary: "本政协的界别，含所属活动组和委员人数") { session, call in
+            try call.pushArray(encoding: SectorStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            return 1
+        },
+    ])
+    static let groups = ScriptModule(name: "groups", moduleID: nil, summary: "界别活动组", functions: [
+        ScriptFunction("list", signature: "list()", summary: "本政协的界别活动组，含对应专委会、界别和委员人数") { session, call in
+            try call.pushArray(encoding: ActivityGroupStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            return 1
+        },
+    ])
+    static let committees = ScriptModule(name: "committees", moduleID: nil, summary: "专委会（全员入委）", functions: [
+        ScriptFunction("list", signature: "list()", summary: "本政协的专委会，含对应活动组、委员人数和跨组选调人数") { session, call in
+            try call.pushArray(encoding: CommitteeStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            return 1
+        },
+    ])
+
+    /// `lvzhi.audit`: the audit trail of the office and those below it (administrators).
+    static let audit = ScriptModule(name: "audit", moduleID: nil, summary: "审计记录（仅管理员）", functions: [
+        ScriptFunction("list", signature: "list{since=, entity=, limit=}", summary: "本政协及下级的审计记录，最新的在前（since 为日期，limit 默认 200）") { session, call in
+            let f = try call.filter(1, allowed: ["since", "entity", "limit"])
+            guard let limit = Int(f["limit"] ?? "200") else { throw LvzhiError.invalid("limit", f["limit"] ?? "", "应为正整数") }
+            let records = try AuditStore.list(AuditFilter(officeCode: session.office.code, since: f["since"], entity: f["entity"], limit: limit),
+                                              context: session.context, db: session.tx.db)
+            try call.pushArray(encoding: records)
             return 1
         },
     ])

@@ -31,6 +31,8 @@ public protocol ScriptCall {
     func push(_ value: Bool)
     /// Pushes nil.
     func pushNil()
+    /// Pushes a value (tables recursively).
+    func push(value: ScriptValue)
     /// Pushes a new, empty table.
     func newTable(array: Int32, fields: Int32)
     /// Sets a field of the table on top of the stack (absent when nil).
@@ -49,6 +51,11 @@ public protocol ScriptCall {
 }
 
 extension ScriptCall {
+    /// Pushes `items` as an array of records, each as `--json` shows it.
+    public func pushArray(encoding items: [some Encodable]) throws {
+        push(value: try ScriptValue(encoding: items))
+    }
+
     /// A required string argument, or an error naming the parameter.
     public func requireString(_ index: Int32, _ name: String) throws -> String {
         guard let value = string(index) else { throw ScriptCallError.wrongType(index: index, name: name, expected: "字符串", got: typeName(index)) }

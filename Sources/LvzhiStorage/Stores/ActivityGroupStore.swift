@@ -36,15 +36,18 @@ public struct ActivityGroupStore {
 
     /// The office's groups in the order they were added.
     public func list(officeCode: String) throws -> [ActivityGroupSummary] {
-        try host.read { db in
-            let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: db)
-            let groups = try ActivityGroup.filter(Column("office_id") == office.id).order(Column("id")).fetchAll(db)
-            return try groups.map { group in
-                let committee = try group.committeeID.flatMap { try Committee.fetchOne(db, key: $0)?.name } ?? "办公室"
-                let sectors = try String.fetchAll(db, sql: "SELECT name FROM sectors WHERE group_id = ? ORDER BY id", arguments: [group.id])
-                let count = try Member.filter(Column("group_id") == group.id).fetchCount(db)
-                return ActivityGroupSummary(id: group.id!, name: group.name, committee: committee, sectors: sectors, memberCount: count)
-            }
+        try host.read { db in try Self.list(officeCode: officeCode, context: context, db: db) }
+    }
+
+    /// ``list(officeCode:)`` inside a transaction someone else holds (a script run).
+    public static func list(officeCode: String, context: AccessContext, db: Database) throws -> [ActivityGroupSummary] {
+        let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: db)
+        let groups = try ActivityGroup.filter(Column("office_id") == office.id).order(Column("id")).fetchAll(db)
+        return try groups.map { group in
+            let committee = try group.committeeID.flatMap { try Committee.fetchOne(db, key: $0)?.name } ?? "办公室"
+            let sectors = try String.fetchAll(db, sql: "SELECT name FROM sectors WHERE group_id = ? ORDER BY id", arguments: [group.id])
+            let count = try Member.filter(Column("group_id") == group.id).fetchCount(db)
+            return ActivityGroupSummary(id: group.id!, name: group.name, committee: committee, sectors: sectors, memberCount: count)
         }
     }
 }

@@ -21,23 +21,26 @@ public struct AuditStore {
 
     /// Entries matching `filter`, newest first. Without an office only a superuser may read.
     public func list(_ filter: AuditFilter) throws -> [AuditRecord] {
+        try host.read { db in try Self.list(filter, context: context, db: db) }
+    }
+
+    /// ``list(_:)`` inside a transaction someone else holds (a script run).
+    public static func list(_ filter: AuditFilter, context: AccessContext, db: Database) throws -> [AuditRecord] {
         let since = try filter.since.map { try CalendarDate.parse($0, field: "起始日期") }
         guard filter.limit > 0 else { throw LvzhiError.invalid("条数上限", String(filter.limit), "应为正整数") }
-        return try host.read { db in
-            var clauses: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if let code = filter.officeCode {
-                let office = try Office.authorized(code: code, context, CorePermission.auditRead, db: db)
-                let ids = try OfficeTree.subtree(of: office.id!, db: db)
-                clauses.append("office_id IN (\(ids.map(String.init).joined(separator: ",")))")
-            } else if !context.user.isSuperuser {
-                throw LvzhiError(.permissionDenied, "权限不足：查看全部审计记录需要系统管理员", hint: "用 --office 指定你管理的政协")
-            }
-            if let since { clauses.append("at >= ?"); arguments.append(Timestamp.beijingMidnightUTC(since)) }
-            if let entity = filter.entity { clauses.append("entity = ?"); arguments.append(entity) }
-            let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            return try AuditRecord.fetchAll(db, sql: "SELECT * FROM audit_log\(whereSQL) ORDER BY id DESC LIMIT \(filter.limit)",
-                                            arguments: StatementArguments(arguments))
+        var clauses: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let code = filter.officeCode {
+            let office = try Office.authorized(code: code, context, CorePermission.auditRead, db: db)
+            let ids = try OfficeTree.subtree(of: office.id!, db: db)
+            clauses.append("office_id IN (\(ids.map(String.init).joined(separator: ",")))")
+        } else if !context.user.isSuperuser {
+            throw LvzhiError(.permissionDenied, "权限不足：查看全部审计记录需要系统管理员", hint: "用 --office 指定你管理的政协")
         }
+        if let since { clauses.append("at >= ?"); arguments.append(Timestamp.beijingMidnightUTC(since)) }
+        if let entity = filter.entity { clauses.append("entity = ?"); arguments.append(entity) }
+        let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        return try AuditRecord.fetchAll(db, sql: "SELECT * FROM audit_log\(whereSQL) ORDER BY id DESC LIMIT \(filter.limit)",
+                                        arguments: StatementArguments(arguments))
     }
 }

@@ -42,19 +42,22 @@ public struct CommitteeStore {
 
     /// The office's committees with their groups and member counts.
     public func list(officeCode: String) throws -> [CommitteeSummary] {
-        try host.read { db in
-            let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: db)
-            let committees = try Committee.filter(Column("office_id") == office.id).order(Column("id")).fetchAll(db)
-            return try committees.map { c in
-                let groups = try String.fetchAll(db, sql: "SELECT name FROM activity_groups WHERE committee_id = ? ORDER BY id", arguments: [c.id])
-                let count = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM members m LEFT JOIN activity_groups g ON g.id = m.group_id
-                    WHERE COALESCE(m.drawn_committee_id, g.committee_id) = ?
-                    """, arguments: [c.id]) ?? 0
-                let drawn = try Member.filter(Column("drawn_committee_id") == c.id).fetchCount(db)
-                return CommitteeSummary(id: c.id!, code: c.code, name: c.name, drawsFromOtherGroups: c.drawsFromOtherGroups,
-                                        groups: groups, memberCount: count, drawnCount: drawn)
-            }
+        try host.read { db in try Self.list(officeCode: officeCode, context: context, db: db) }
+    }
+
+    /// ``list(officeCode:)`` inside a transaction someone else holds (a script run).
+    public static func list(officeCode: String, context: AccessContext, db: Database) throws -> [CommitteeSummary] {
+        let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: db)
+        let committees = try Committee.filter(Column("office_id") == office.id).order(Column("id")).fetchAll(db)
+        return try committees.map { c in
+            let groups = try String.fetchAll(db, sql: "SELECT name FROM activity_groups WHERE committee_id = ? ORDER BY id", arguments: [c.id])
+            let count = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM members m LEFT JOIN activity_groups g ON g.id = m.group_id
+                WHERE COALESCE(m.drawn_committee_id, g.committee_id) = ?
+                """, arguments: [c.id]) ?? 0
+            let drawn = try Member.filter(Column("drawn_committee_id") == c.id).fetchCount(db)
+            return CommitteeSummary(id: c.id!, code: c.code, name: c.name, drawsFromOtherGroups: c.drawsFromOtherGroups,
+                                    groups: groups, memberCount: count, drawnCount: drawn)
         }
     }
 

@@ -34,14 +34,17 @@ public struct SectorStore {
 
     /// The office's sectors in the order they were added.
     public func list(officeCode: String) throws -> [SectorSummary] {
-        try host.read { db in
-            let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: db)
-            return try Row.fetchAll(db, sql: """
-                SELECT s.id, s.name, g.name AS group_name, (SELECT COUNT(*) FROM members m WHERE m.sector_id = s.id) AS n
-                FROM sectors s LEFT JOIN activity_groups g ON g.id = s.group_id WHERE s.office_id = ? ORDER BY s.id
-                """, arguments: [office.id]).map {
-                SectorSummary(id: $0["id"], name: $0["name"], group: $0["group_name"], memberCount: $0["n"])
-            }
+        try host.read { db in try Self.list(officeCode: officeCode, context: context, db: db) }
+    }
+
+    /// ``list(officeCode:)`` inside a transaction someone else holds (a script run).
+    public static func list(officeCode: String, context: AccessContext, db: Database) throws -> [SectorSummary] {
+        let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: db)
+        return try Row.fetchAll(db, sql: """
+            SELECT s.id, s.name, g.name AS group_name, (SELECT COUNT(*) FROM members m WHERE m.sector_id = s.id) AS n
+            FROM sectors s LEFT JOIN activity_groups g ON g.id = s.group_id WHERE s.office_id = ? ORDER BY s.id
+            """, arguments: [office.id]).map {
+            SectorSummary(id: $0["id"], name: $0["name"], group: $0["group_name"], memberCount: $0["n"])
         }
     }
 }

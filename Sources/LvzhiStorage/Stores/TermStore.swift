@@ -62,16 +62,19 @@ public struct TermStore {
 
     /// The office's terms, newest first, with their sessions.
     public func list(officeCode: String) throws -> [TermSummary] {
-        try host.read { db in
-            let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: db)
-            let terms = try Term.filter(Column("office_id") == office.id).order(Column("number").desc).fetchAll(db)
-            return try terms.map { term in
-                let sessions = try PlenarySession.filter(Column("term_id") == term.id).order(Column("number")).fetchAll(db)
-                let count = try Member.filter(Column("term_id") == term.id).fetchCount(db)
-                return TermSummary(id: term.id!, number: term.number, label: term.label, startsOn: term.startsOn, endsOn: term.endsOn,
-                                   isCurrent: term.isCurrent, sessions: sessions.map { "\($0.label(termNumber: term.number))（\($0.opensOn)）" },
-                                   memberCount: count)
-            }
+        try host.read { db in try Self.list(officeCode: officeCode, context: context, db: db) }
+    }
+
+    /// ``list(officeCode:)`` inside a transaction someone else holds (a script run).
+    public static func list(officeCode: String, context: AccessContext, db: Database) throws -> [TermSummary] {
+        let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: db)
+        let terms = try Term.filter(Column("office_id") == office.id).order(Column("number").desc).fetchAll(db)
+        return try terms.map { term in
+            let sessions = try PlenarySession.filter(Column("term_id") == term.id).order(Column("number")).fetchAll(db)
+            let count = try Member.filter(Column("term_id") == term.id).fetchCount(db)
+            return TermSummary(id: term.id!, number: term.number, label: term.label, startsOn: term.startsOn, endsOn: term.endsOn,
+                               isCurrent: term.isCurrent, sessions: sessions.map { "\($0.label(termNumber: term.number))（\($0.opensOn)）" },
+                               memberCount: count)
         }
     }
 
