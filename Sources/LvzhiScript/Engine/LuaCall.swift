@@ -163,7 +163,15 @@ public struct LuaCall: ScriptCall {
 
     /// Pushes an iterator: a host function that calls `next` each time.
     public func pushIterator(_ next: @escaping (any ScriptCall) throws -> Int32) {
-        state.pushFunction { call in try next(call) }
+        // The cursor `next` holds is released when the run ends, even if the script kept the iterator.
+        let holder = IteratorHolder(next)
+        state.pushFunction(onExpire: { holder.next = nil }) { call in try holder.next?(call) ?? 0 }
     }
 }
 
+
+/// Holds an iterator's step so that it (and its database cursor) can be released at the end of the run.
+final class IteratorHolder {
+    var next: ((any ScriptCall) throws -> Int32)?
+    init(_ next: @escaping (any ScriptCall) throws -> Int32) { self.next = next }
+}

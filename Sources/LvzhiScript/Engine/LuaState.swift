@@ -70,8 +70,9 @@ public final class LuaState {
     /// Registers `body` and pushes it onto the stack as a Lua function.
     /// - Parameter persistent: keep it working after the run that created it ends (only for
     ///   functions that hold nothing of the run, like `print`); others expire with their run.
-    public func pushFunction(persistent: Bool = false, _ body: @escaping HostFunction) {
-        let box = HostFunctionBox(body, persistent: persistent)
+    /// - Parameter onExpire: releases what the function holds (an iterator's cursor) when its run ends.
+    public func pushFunction(persistent: Bool = false, onExpire: (() -> Void)? = nil, _ body: @escaping HostFunction) {
+        let box = HostFunctionBox(body, persistent: persistent, onExpire: onExpire)
         functions.append(box)
         lvz_push_host_function(L, Unmanaged.passUnretained(box).toOpaque())
     }
@@ -122,15 +123,20 @@ public final class LuaState {
 
 /// A host function as the C trampoline reaches it.
 final class HostFunctionBox {
-    private(set) var body: HostFunction
+    let body: HostFunction
     let persistent: Bool
-    init(_ body: @escaping HostFunction, persistent: Bool) { self.body = body; self.persistent = persistent }
+    private var alive = true
+    private var onExpire: (() -> Void)?
 
-    /// Replaces the body by one that refuses the call.
+    init(_ body: @escaping HostFunction, persistent: Bool, onExpire: (() -> Void)?) {
+        self.body = body; self.persistent = persistent; self.onExpire = onExpire
+    }
+
+    /// Refuses further calls and releases what the function holds.
     func expire() {
-        body = { _ in
-            throw LvzhiError(.scriptError, "这个函数属于已经结束的一次运行，不能再调用（控制台中请每次通过 lvzhi.… 重新取用）")
-        }
+        alive = false
+        onExpire?()
+        onExpire = nil
     }
 
     /// Runs the function; on error pushes the message and returns `LVZ_HOST_ERROR`, so that
@@ -138,6 +144,10 @@ final class HostFunctionBox {
     @inline(__always)
     func call(_ L: OpaquePointer) -> Int32 {
         let call = LuaCall(L: L)
+        guard alive else {
+            call.push("这个函数属于已经结束的一次运行，不能再调用（控制台中请每次通过 lvzhi.… 重新取用）")
+            return LVZ_HOST_ERROR
+        }
         do {
             return try body(call)
         } catch let error as LvzhiError {
