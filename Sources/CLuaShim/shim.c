@@ -39,13 +39,14 @@ lua_State *lvz_newstate(lvz_runtime *rt) {
     rt->main_state = NULL;
     lua_State *L = lua_newstate(lvz_alloc, rt);
     rt->main_state = L;
+    /* The runtime also lives in the state's extra space (copied into every coroutine), so the
+       trampoline finds it by pointer arithmetic instead of a call into the library. */
+    if (L != NULL) *(lvz_runtime **)lua_getextraspace(L) = rt;
     return L;
 }
 
-static lvz_runtime *runtime_of(lua_State *L) {
-    void *ud = NULL;
-    lua_getallocf(L, &ud);
-    return (lvz_runtime *)ud;
+static inline lvz_runtime *runtime_of(lua_State *L) {
+    return *(lvz_runtime **)lua_getextraspace(L);
 }
 
 void lvz_enter_host(lvz_runtime *rt) { rt->in_host_call++; }
