@@ -46,6 +46,11 @@ let package = Package(
         ),
         // Realistic demo data: the Ordos city office and its nine districts.
         .target(
+            name: "Proposals",
+            dependencies: ["LvzhiCore", "LvzhiStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Plugins/Proposals"
+        ),
+        .target(
             name: "LvzhiDemo",
             dependencies: ["LvzhiCore", "LvzhiStorage", "Notices"]
         ),
@@ -61,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "lvzhi",
             dependencies: [
-                "LvzhiCore", "LvzhiStorage", "LvzhiScript", "LvzhiDemo", "Notices", "CEditLine",
+                "LvzhiCore", "LvzhiStorage", "LvzhiScript", "LvzhiDemo", "Notices", "Proposals", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -74,6 +79,7 @@ let package = Package(
         ),
         .testTarget(name: "NoticesTests", dependencies: ["Notices", "LvzhiStorage", "LvzhiCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LvzhiScriptTests", dependencies: ["LvzhiScript", "LvzhiStorage", "LvzhiCore", "Notices", "CLua", "CLuaShim"]),
+        .testTarget(name: "ProposalsTests", dependencies: ["Proposals", "LvzhiStorage", "LvzhiCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["LvzhiCore"]),
     ],
     swiftLanguageModes: [.v6]

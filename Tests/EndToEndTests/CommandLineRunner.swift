@@ -56,6 +56,29 @@ final class CommandLineRunner {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A runner whose database holds the city office `ordos`, its fifth term, the sector
+    /// 经济界 and one member (张伟, ID 1), followed by `more` commands.
+    static func withOrganisation(_ more: [[String]] = []) throws -> CommandLineRunner {
+        let cli = try CommandLineRunner()
+        for arguments in [
+            ["init"], ["office", "add", "ordos", "政协鄂尔多斯市委员会"],
+            ["term", "add", "5", "--office", "ordos", "--start", "2022-01-06"],
+            ["sector", "add", "经济界", "--office", "ordos"],
+            ["member", "add", "--office", "ordos", "--name", "张伟", "--gender", "男", "--sector", "经济界"],
+        ] + more {
+            let result = try cli.run(arguments)
+            guard result.status == 0 else { throw SetupFailure(command: arguments, stderr: result.stderr) }
+        }
+        return cli
+    }
+
+    /// A set-up command failed.
+    struct SetupFailure: Error, CustomStringConvertible {
+        var command: [String]
+        var stderr: String
+        var description: String { "lvzhi \(command.joined(separator: " ")) 失败：\(stderr)" }
+    }
+
     /// Writes `bytes` to a file in the runner's folder and returns its path.
     func file(_ name: String, _ bytes: Data) throws -> String {
         let url = folder.appendingPathComponent(name)

@@ -4,19 +4,7 @@ import Testing
 /// `lvzhi run` and `lvzhi eval` as real processes.
 @Suite("命令行：Lua 脚本")
 struct ScriptCommandLineTests {
-    func organisation() throws -> CommandLineRunner {
-        let cli = try CommandLineRunner()
-        for arguments in [
-            ["init"], ["office", "add", "ordos", "政协鄂尔多斯市委员会"],
-            ["term", "add", "5", "--office", "ordos", "--start", "2022-01-06"],
-            ["sector", "add", "经济界", "--office", "ordos"],
-            ["member", "add", "--office", "ordos", "--name", "张伟", "--gender", "男", "--sector", "经济界"],
-        ] {
-            let result = try cli.run(arguments)
-            try #require(result.status == 0, "\(arguments) 失败：\(result.stderr)")
-        }
-        return cli
-    }
+    func organisation() throws -> CommandLineRunner { try CommandLineRunner.withOrganisation() }
 
     @Test("eval 先按表达式求值；run 读文件，参数在 arg 中，print 写到标准输出")
     func evalAndRun() throws {

@@ -35,6 +35,16 @@ public enum CalendarDate {
         return "\(year)-\(mm)-\(dd)"
     }
 
+    /// `date` (`YYYY-MM-DD`) moved by `months`, the day clamped to the month's length
+    /// (2026-05-31 − 3 months = 2026-02-28).
+    public static func adding(months: Int, to date: String) -> String {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return date }
+        let total = parts[0] * 12 + (parts[1] - 1) + months
+        let year = total / 12, month = total % 12 + 1
+        return format(year: year, month: month, day: min(parts[2], daysIn(month: month, year: year)))
+    }
+
     /// The number of days in a month of the Gregorian calendar.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -1,0 +1,275 @@
+import Foundation
+import GRDB
+import LvzhiCore
+import LvzhiStorage
+
+/// What a proposer writes: the text, and who proposes.
+public struct ProposalDraft: Sendable {
+    public var title: String
+    public var body: String
+    public var category: String
+    public var kind: ProposalKind
+    /// The first proposer (a member of the current term); nil: the acting user's own member record.
+    public var firstProposerID: Int64?
+    /// Co-signers of a joint proposal.
+    public var cosignerIDs: [Int64]
+    /// The body a collective proposal is made in the name of.
+    public var collectiveBody: String?
+
+    public init(title: String, body: String, category: String, kind: ProposalKind = .individual,
+                firstProposerID: Int64? = nil, cosignerIDs: [Int64] = [], collectiveBody: String? = nil) {
+        self.title = title; self.body = body; self.category = category; self.kind = kind
+        self.firstProposerID = firstProposerID; self.cosignerIDs = cosignerIDs; self.collectiveBody = collectiveBody
+    }
+}
+
+/// Proposals: drafting, co-signing and every step of the transition table, each checked,
+/// audited, recorded in the proposal's history and announced as an event.
+public struct ProposalStore {
+    public let host: LvzhiHost
+    public let context: AccessContext
+    public init(host: LvzhiHost, context: AccessContext) { self.host = host; self.context = context }
+
+    /// The default categories; an office's proposals use these.
+    public static let categories = ["经济", "政治", "文化", "社会", "生态文明", "其他"]
+
+    /// Keeps a draft (暂存).
+    @discardableResult
+    public func draft(officeCode: String, _ draft: ProposalDraft) throws -> Proposal {
+        try host.write(as: context) { tx in try Self.draft(officeCode: officeCode, draft, tx: tx) }
+    }
+
+    /// A co-signer confirms his signature (附议).
+    public func confirm(id: Int64) throws {
+        try host.write(as: context) { tx in try Self.confirm(id: id, tx: tx) }
+    }
+
+    /// Applies `action` to proposal `id` (see ``ProposalWorkflow``).
+    @discardableResult
+    public func apply(_ action: ProposalAction, id: Int64, note: String? = nil, ground: String? = nil, mergeInto: Int64? = nil) throws -> Proposal {
+        try host.write(as: context) { tx in try Self.apply(action, id: id, note: note, ground: ground, mergeInto: mergeInto, tx: tx) }
+    }
+
+    /// The office's proposals, optionally in one status, by id.
+    public func list(officeCode: String, status: ProposalStatus? = nil) throws -> [Proposal] {
+        try host.read { db in
+            let office = try Office.authorized(code: officeCode, context, ProposalsPlugin.read, db: db)
+            var request = Proposal.filter(Column("office_id") == office.id)
+            if let status { request = request.filter(Column("status") == status.rawValue) }
+            return try request.order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// One proposal with its proposers (names) and history.
+    public func show(id: Int64) throws -> (proposal: Proposal, proposers: [(name: String, role: String, confirmed: Bool)], steps: [ProposalStep]) {
+        try host.read { db in
+            let proposal = try Self.load(id, context: context, permission: ProposalsPlugin.read, db: db).proposal
+            let proposers = try Row.fetchAll(db, sql: """
+                SELECT m.name, p.role, p.confirmed_at FROM proposal_proposers p JOIN members m ON m.id = p.member_id
+                WHERE p.proposal_id = ? ORDER BY p.role DESC, p.id
+                """, arguments: [id]).map { (name: $0["name"] as String, role: $0["role"] as String, confirmed: ($0["confirmed_at"] as String?) != nil) }
+            let steps = try ProposalStep.filter(Column("proposal_id") == id).order(Column("id")).fetchAll(db)
+            return (proposal, proposers, steps)
+        }
+    }
+
+    // MARK: - Inside a transaction
+
+    /// ``draft(officeCode:_:)`` inside `tx`.
+    public static func draft(officeCode: String, _ draft: ProposalDraft, tx: AuditedTransaction) throws -> Proposal {
+        let office = try Office.authorized(code: officeCode, tx.context, ProposalsPlugin.propose, db: tx.db)
+        let term = try TermStore.term(office: office, number: nil, db: tx.db)
+        let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw LvzhiError.invalid("案由（标题）", draft.title, "不能为空") }
+        guard categories.contains(draft.category) else {
+            throw LvzhiError.invalid("类别", draft.category, "不是提案类别", hint: "可用类别：\(categories.joined(separator: "、"))")
+        }
+        var proposers: [(Int64, String)] = []
+        switch draft.kind {
+        case .collective:
+            guard let body = draft.collectiveBody?.trimmingCharacters(in: .whitespaces), !body.isEmpty else {
+                throw LvzhiError.invalid("提案单位", "", "集体提案须写明以哪个专委会、党派、界别或活动组的名义提出")
+            }
+            guard try collectiveBodyExists(body, office: office, db: tx.db) else {
+                throw LvzhiError.invalid("提案单位", body, "不是「\(office.name)」的专委会、界别、界别活动组或党派")
+            }
+            guard try mayActForOthers(tx.context, office: office, db: tx.db) else {
+                throw LvzhiError(.permissionDenied, "集体提案由工作人员或管理员登记")
+            }
+        case .individual, .joint:
+            guard draft.collectiveBody == nil else { throw LvzhiError.invalid("提案单位", draft.collectiveBody!, "只有集体提案才写提案单位") }
+            guard let first = draft.firstProposerID ?? tx.context.user.memberID else {
+                throw LvzhiError.invalid("提案人", "", "没有指定第一提案人", hint: "工作人员代录时用 --member 指定委员 ID")
+            }
+            if first != tx.context.user.memberID, try !mayActForOthers(tx.context, office: office, db: tx.db) {
+                throw LvzhiError(.permissionDenied, "委员只能以本人名义提出提案（第一提案人应为本人）")
+            }
+            try requireCurrentMember(first, office: office, term: term, db: tx.db)
+            proposers.append((first, "first"))
+            if draft.kind == .joint {
+                guard !draft.cosignerIDs.isEmpty else { throw LvzhiError.invalid("附议人", "", "联名提案至少要有一位附议人") }
+            } else if !draft.cosignerIDs.isEmpty {
+                throw LvzhiError.invalid("附议人", draft.cosignerIDs.map(String.init).joined(separator: ","), "个人提案没有附议人；请改为联名提案")
+            }
+            for id in draft.cosignerIDs {
+                guard id != first, !proposers.contains(where: { $0.0 == id }) else {
+                    throw LvzhiError.invalid("附议人", String(id), "重复，或与第一提案人相同")
+                }
+                try requireCurrentMember(id, office: office, term: term, db: tx.db)
+                proposers.append((id, "cosigner"))
+            }
+        }
+        var proposal = Proposal(officeID: office.id, termID: term.id!, kind: draft.kind, collectiveBody: draft.collectiveBody,
+                                title: title, body: draft.body, category: draft.category, occasion: nil, status: .draft,
+                                createdBy: tx.context.user.username, createdAt: Timestamp.now())
+        try tx.insert(&proposal)
+        for (memberID, role) in proposers {
+            // The first proposer confirms by proposing; co-signers confirm themselves.
+            var proposer = ProposalProposer(proposalID: proposal.id!, memberID: memberID, role: role,
+                                            confirmedAt: role == "first" ? Timestamp.now() : nil)
+            try tx.insert(&proposer)
+        }
+        tx.emit(DomainEvent(name: "proposals.drafted", officeID: office.id, entity: Proposal.databaseTableName, entityID: proposal.id))
+        return proposal
+    }
+
+    /// ``confirm(id:)`` inside `tx`.
+    public static func confirm(id: Int64, tx: AuditedTransaction) throws {
+        let (proposal, _) = try load(id, context: tx.context, permission: ProposalsPlugin.propose, db: tx.db)
+        guard [.draft, .returned].contains(proposal.status) else {
+            throw LvzhiError(.ruleViolation, "提案 \(id)「\(proposal.title)」已\(proposal.status.title)，不能再附议")
+        }
+        guard let memberID = tx.context.user.memberID,
+              let proposer = try ProposalProposer.filter(Column("proposal_id") == id && Column("member_id") == memberID && Column("role") == "cosigner").fetchOne(tx.db) else {
+            throw LvzhiError(.permissionDenied, "用户「\(tx.context.user.username)」不是提案 \(id) 的附议人")
+        }
+        guard proposer.confirmedAt == nil else { throw LvzhiError(.conflict, "已经确认过附议") }
+        var updated = proposer
+        updated.confirmedAt = Timestamp.now()
+        try tx.update(updated, from: proposer, action: "confirm")
+    }
+
+    /// ``apply(_:id:note:ground:mergeInto:)`` inside `tx`: the one place every step happens.
+    public static func apply(_ action: ProposalAction, id: Int64, note: String? = nil, ground: String? = nil, mergeInto: Int64? = nil,
+                             tx: AuditedTransaction) throws -> Proposal {
+        let transition = ProposalWorkflow.transition(action)
+        let (proposal, office) = try load(id, context: tx.context, permission: transition.permission, db: tx.db)
+        guard transition.from.contains(proposal.status) else {
+            let allowed = transition.from.map(\.title).sorted().joined(separator: "、")
+            throw LvzhiError(.ruleViolation, "提案 \(id)「\(proposal.title)」当前为「\(proposal.status.title)」，不能\(action.title)（只有\(allowed)的提案可以）")
+        }
+        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if transition.requiresNote, note?.isEmpty ?? true {
+            throw LvzhiError.invalid("说明", "", "\(action.title)须写明理由", hint: "用 --note 写明")
+        }
+        var updated = proposal
+        updated.status = transition.to
+        switch action {
+        case .submit:
+            let unconfirmed = try String.fetchAll(tx.db, sql: """
+                SELECT m.name FROM proposal_proposers p JOIN members m ON m.id = p.member_id
+                WHERE p.proposal_id = ? AND p.confirmed_at IS NULL ORDER BY p.id
+                """, arguments: [id])
+            guard unconfirmed.isEmpty else {
+                throw LvzhiError(.ruleViolation, "附议人尚未全部确认：\(unconfirmed.joined(separator: "、"))", hint: "附议人用 lvzhi proposal confirm \(id) 确认")
+            }
+            updated.submittedAt = Timestamp.now()
+            updated.occasion = try occasion(termID: proposal.termID, on: Timestamp.todayInBeijing(), db: tx.db)
+        case .withdraw:
+            let first = try Int64.fetchOne(tx.db, sql: "SELECT member_id FROM proposal_proposers WHERE proposal_id = ? AND role = 'first'", arguments: [id])
+            guard first != nil, first == tx.context.user.memberID else {
+                throw LvzhiError(.permissionDenied, "只有第一提案人本人可以撤回提案")
+            }
+        case .file:
+            let (scope, label) = try numberingScope(termID: proposal.termID, on: Timestamp.todayInBeijing(), db: tx.db)
+            let number = try nextNumber(officeID: office.id!, scope: scope, db: tx.db)
+            updated.numberScope = scope
+            updated.number = number
+            updated.numberLabel = "\(label) 第\(String(format: "%04d", number))号"
+            updated.filedAt = Timestamp.now()
+        case .reject:
+            guard let ground else { throw LvzhiError.invalid("不予立案理由", "", "须指明标准理由", hint: "用 --ground 1–10") }
+            updated.rejectionGround = try RejectionGround.parse(ground)
+        case .merge:
+            guard let target = mergeInto else { throw LvzhiError.invalid("并入的提案", "", "须指明并入哪一件提案", hint: "用 --into ID") }
+            guard target != id, let main = try Proposal.fetchOne(tx.db, key: target), main.officeID == proposal.officeID,
+                  [.submitted, .filed].contains(main.status) else {
+                throw LvzhiError.invalid("并入的提案", String(target), "应为本政协另一件已提交或已立案的提案")
+            }
+            updated.mergedIntoID = target
+        case .returnForRevision, .convert:
+            break
+        }
+        try tx.update(updated, from: proposal, action: action.rawValue)
+        var step = ProposalStep(proposalID: id, action: action.rawValue, fromStatus: proposal.status.rawValue, toStatus: updated.status.rawValue,
+                                note: note, username: tx.context.user.username, at: Timestamp.now())
+        try tx.insert(&step)
+        tx.emit(DomainEvent(name: "proposals.\(action.eventName)", officeID: office.id, entity: Proposal.databaseTableName, entityID: id))
+        return updated
+    }
+
+    // MARK: - Rules
+
+    static func load(_ id: Int64, context: AccessContext, permission: Permission, db: Database) throws -> (proposal: Proposal, office: Office) {
+        guard let proposal = try Proposal.fetchOne(db, key: id) else {
+            throw LvzhiError.notFound("提案", "ID \(id)", hint: "用 lvzhi proposal list --office 代码 查看")
+        }
+        let office = try Office.find(id: proposal.officeID!, db: db)
+        try AccessGate.authorize(context, permission, in: office, db: db)
+        return (proposal, office)
+    }
+
+    static func mayActForOthers(_ context: AccessContext, office: Office, db: Database) throws -> Bool {
+        try AccessGate.allows(context, ProposalsPlugin.review, in: office, db: db)
+    }
+
+    static func requireCurrentMember(_ memberID: Int64, office: Office, term: Term, db: Database) throws {
+        guard let member = try Member.fetchOne(db, key: memberID) else { throw LvzhiError.notFound("委员", "ID \(memberID)") }
+        guard member.officeID == office.id, member.termID == term.id else {
+            throw LvzhiError(.ruleViolation, "委员「\(member.name)」（ID \(memberID)）不是「\(office.name)」\(term.label)的委员，不能提出提案")
+        }
+    }
+
+    static func collectiveBodyExists(_ name: String, office: Office, db: Database) throws -> Bool {
+        if (try? PartyAffiliation.parse(name)) != nil { return true }
+        return try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM committees WHERE office_id = ?1 AND name = ?2)
+                 + (SELECT COUNT(*) FROM sectors WHERE office_id = ?1 AND name = ?2)
+                 + (SELECT COUNT(*) FROM activity_groups WHERE office_id = ?1 AND name = ?2)
+            """, arguments: [office.id, name]) ?? 0 > 0
+    }
+
+    /// 大会 from three months before a plenary session opens until it closes (or its opening
+    /// day when no closing day is known); 平时 otherwise.
+    static func occasion(termID: Int64, on date: String, db: Database) throws -> String {
+        for session in try PlenarySession.filter(Column("term_id") == termID).fetchAll(db) {
+            let start = CalendarDate.adding(months: -3, to: session.opensOn)
+            if date >= start && date <= (session.closesOn ?? session.opensOn) { return "大会" }
+        }
+        return "平时"
+    }
+
+    /// The numbering scope on `date`: the latest plenary session opened by then (四届二次会议),
+    /// else the year (2026年).
+    static func numberingScope(termID: Int64, on date: String, db: Database) throws -> (scope: String, label: String) {
+        let term = try Term.find(id: termID, db: db)
+        let sessions = try PlenarySession.filter(Column("term_id") == termID).order(Column("opens_on")).fetchAll(db)
+        // A proposal filed up to three months before a session belongs to that session.
+        if let session = sessions.first(where: { date >= CalendarDate.adding(months: -3, to: $0.opensOn) && date <= $0.opensOn })
+            ?? sessions.last(where: { $0.opensOn <= date }) {
+            return ("s\(session.id!)", session.label(termNumber: term.number))
+        }
+        let year = String(date.prefix(4))
+        return ("y\(year)", "\(year)年")
+    }
+
+    /// The next number of `scope`, handed out inside the filing transaction: SQLite runs one
+    /// writer at a time, so two filings never get the same number and none is skipped.
+    static func nextNumber(officeID: Int64, scope: String, db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO proposal_counters (office_id, scope, last) VALUES (?, ?, 1)
+            ON CONFLICT(office_id, scope) DO UPDATE SET last = last + 1
+            """, arguments: [officeID, scope])
+        return try Int64.fetchOne(db, sql: "SELECT last FROM proposal_counters WHERE office_id = ? AND scope = ?", arguments: [officeID, scope])!
+    }
+}
