@@ -29,5 +29,14 @@ struct ProposalCommandLineTests {
         #expect(rows.count == 1)
         #expect(rows.first?["number"] as? Int == 1)
         #expect(try cli.run(["proposal", "show", "1"]).stdout.contains("立案"))
+
+        // The same steps from Lua go through the same transition table.
+        let lua = try cli.run(["eval", """
+            local id = lvzhi.proposals.draft{ title = "关于加强草原保护的建议", category = "生态文明", member = 1 }
+            lvzhi.proposals.submit(id)
+            local ok, message = pcall(lvzhi.proposals.submit, id)
+            return lvzhi.proposals.file(id), lvzhi.proposals.get(id).number, lvzhi.proposals.count{ status = "filed" }, ok
+            """, "--office", "ordos"])
+        #expect(lua.stdout == "filed\t2\t2\tfalse\n", "\(lua.stderr)")
     }
 }

@@ -9,5 +9,5 @@ enum BuiltinPlugins {
     static let all: [PluginManifest] = [NoticesPlugin.manifest, ProposalsPlugin.manifest]
 
     /// The tables of the `lvzhi` script API: the core's, then each plugin's.
-    static let scriptModules: [ScriptModule] = CoreScriptAPI.modules + [NoticesScriptAPI.module]
+    static let scriptModules: [ScriptModule] = CoreScriptAPI.modules + [NoticesScriptAPI.module, ProposalsScriptAPI.module]
 }
