@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "LvzhiDemo",
-            dependencies: ["LvzhiCore", "LvzhiStorage", "Notices"]
+            dependencies: ["LvzhiCore", "LvzhiStorage", "Notices", "Proposals"]
         ),
         // The Lua engine: sandbox, limits, the `lvzhi` API, script runs.
         .target(

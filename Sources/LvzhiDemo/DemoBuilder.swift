@@ -2,6 +2,7 @@ import Foundation
 import LvzhiCore
 import LvzhiStorage
 import Notices
+import Proposals
 
 /// Builds the demo database behind `lvzhi demo`: the Ordos city committee and its nine
 /// districts and banners, with terms, committees, activity groups, sectors, handling units,
@@ -21,6 +22,8 @@ public struct DemoBuilder {
         public var handlingUnits: Int
         public var users: [String]
         public var notices: Int
+        /// Proposals of the city by status (暂存, 已立案 …).
+        public var proposals: [String: Int]
         public var drawnMembers: Int
         /// Names that occur more than once among the city's members.
         public var duplicateNamesInCity: Int
@@ -79,7 +82,7 @@ public struct DemoBuilder {
         let offices = OfficeStore(host: host, context: admin)
         var counts: [OfficeCount] = []
         var summary = Summary(offices: [], committees: 0, groups: 0, sectors: 0, handlingUnits: 0, users: [],
-                              notices: 0, drawnMembers: 0, duplicateNamesInCity: 0, auditEntries: 0)
+                              notices: 0, proposals: [:], drawnMembers: 0, duplicateNamesInCity: 0, auditEntries: 0)
 
         for (index, spec) in DemoCatalog.offices.enumerated() {
             let isCity = index == 0
@@ -128,6 +131,7 @@ public struct DemoBuilder {
         progress("用户、模块与通知公告")
         summary.users = try addUsers(host: host, admin: admin)
         summary.notices = try publishNotices(host: host, admin: admin)
+        summary.proposals = try addProposals(host: host, admin: admin)
         summary.auditEntries = try host.read { db in try AuditRecord.fetchCount(db) }
         return summary
     }
@@ -196,6 +200,37 @@ public struct DemoBuilder {
             names.append(username)
         }
         return names
+    }
+
+    /// Enables the proposals module for the city and walks its proposals through review:
+    /// most filed (numbered), some rejected, returned, turned into opinion letters or merged, a few still drafts.
+    private func addProposals(host: LvzhiHost, admin: AccessContext) throws -> [String: Int] {
+        guard plugins.contains(where: { $0.id == ProposalsPlugin.id }) else { return [:] }
+        let city = DemoCatalog.city.code
+        try ModuleStore(host: host, context: admin).enable(ProposalsPlugin.id, officeCode: city)
+        let staff = ProposalStore(host: host, context: try host.context(for: "wang.mishu"))
+        let members = try MemberStore(host: host, context: admin).list(officeCode: city)
+        var random = DemoRandom(seed: seed &+ 99)
+        var filed: [Int64] = []
+        for (index, entry) in DemoCatalog.proposalTitles.enumerated() {
+            let first = members[Int.random(in: 0..<members.count, using: &random)].id
+            let proposal = try staff.draft(officeCode: city, ProposalDraft(title: entry.title, body: "（演示正文）\(entry.title)。", category: entry.category,
+                                                                           firstProposerID: first))
+            let id = proposal.id!
+            if index % 10 == 9 { continue }  // still a draft
+            _ = try staff.apply(.submit, id: id)
+            switch index % 10 {
+            case 3: _ = try staff.apply(.reject, id: id, note: "建议内容较为空泛，请细化后作为意见建议提出", ground: "10")
+            case 5: _ = try staff.apply(.returnForRevision, id: id, note: "请补充相关数据和具体措施")
+            case 7: _ = try staff.apply(.convert, id: id, note: "转有关部门研究参考")
+            case 8 where !filed.isEmpty: _ = try staff.apply(.merge, id: id, mergeInto: filed[0])
+            default:
+                _ = try staff.apply(.file, id: id)
+                filed.append(id)
+            }
+        }
+        let all = try staff.list(officeCode: city)
+        return Dictionary(grouping: all, by: { $0.status.title }).mapValues(\.count)
     }
 
     /// Enables the notices module for the city and two districts and publishes notices there.

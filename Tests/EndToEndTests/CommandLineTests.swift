@@ -142,6 +142,10 @@ struct CommandLineTests {
         let members = try cli.run(["member", "list", "--office", "ordos", "--json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(members.stdout.utf8)) as? [[String: Any]])
         #expect(list.count == 300)
+        let proposals = try cli.run(["proposal", "list", "--office", "ordos", "--status", "filed", "--json"])
+        let filed = try #require(try JSONSerialization.jsonObject(with: Data(proposals.stdout.utf8)) as? [[String: Any]])
+        #expect(filed.count >= 5)
+        #expect(filed.compactMap { $0["number"] as? Int } == Array(1...filed.count), "立案编号连续")
 
         // The example reports of scripts/examples run against the demo data.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -43,10 +43,12 @@ struct DemoCommand: ParsableCommand {
         合计：\(summary.offices.count) 个政协，委员 \(summary.totalMembers) 名（市政协同名姓名 \(summary.duplicateNamesInCity) 组），\
         专委会 \(summary.committees) 个，界别活动组 \(summary.groups) 个，界别 \(summary.sectors) 个，承办单位 \(summary.handlingUnits) 个，\
         跨组入委 \(summary.drawnMembers) 人，通知 \(summary.notices) 条，审计记录 \(summary.auditEntries) 条。
+        提案（市政协）：\(summary.proposals.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "、"))
         用户：admin（系统管理员）、\(summary.users.joined(separator: "、"))
         试试：lvzhi office list --db \(path)
               lvzhi committee list --office ordos --db \(path)
               lvzhi member list --office ordos --name 巴 --db \(path)
+              lvzhi proposal list --office ordos --db \(path)
         """)
     }
 }
