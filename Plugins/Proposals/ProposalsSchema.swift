@@ -56,3 +56,25 @@ enum ProposalsSchema {
         }
     }
 }
+
+extension ProposalsSchema {
+    /// Assignment (交办): each handling unit of a proposal has its own row and sub-life. At most
+    /// one lead unit (主办) is active per proposal; a unit that returns the proposal leaves it.
+    static func v2(_ db: Database) throws {
+        try db.create(table: "proposal_units") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.reference("proposal", onDelete: .cascade).notNull()
+            t.reference("handling_unit", onDelete: .restrict).notNull()
+            t.column("role", .text).notNull().check { ["lead", "co"].contains($0) }
+            t.column("status", .text).notNull().check { ["assigned", "accepted", "returned"].contains($0) }
+            t.column("assigned_at", .text).notNull()
+            t.column("due_on", .text).notNull()
+            t.column("returned_reason", .text)
+            t.column("returned_at", .text)
+        }
+        try db.execute(sql: """
+            CREATE UNIQUE INDEX proposal_units_one_lead ON proposal_units(proposal_id) WHERE role = 'lead' AND status != 'returned';
+            CREATE UNIQUE INDEX proposal_units_once ON proposal_units(proposal_id, handling_unit_id) WHERE status != 'returned';
+            """)
+    }
+}

@@ -45,6 +45,22 @@ public enum ProposalsScriptAPI {
             call.push(proposal.id!)
             return 1
         },
+        ScriptFunction("assign", signature: "assign(id, {lead=, co={…}})", summary: "交办已立案的提案给主办单位（及协办单位）", writes: true) { session, call in
+            let id = try call.requireInteger(1, "id")
+            let f = try call.filter(2, allowed: ["lead", "co"])
+            let co = (call.value(2)["co"]?.arrayItems ?? []).map(\.plainText)
+            let units = try ProposalAssignment.assign(id: id, lead: f["lead"] ?? "", coHandlers: co, tx: session.tx)
+            call.push(units[0].dueOn)
+            return 1
+        },
+        ScriptFunction("accept", signature: "accept(id)", summary: "承办单位接收交办的提案，返回答复期限", writes: true) { session, call in
+            call.push(try ProposalAssignment.accept(id: try call.requireInteger(1, "id"), tx: session.tx).dueOn)
+            return 1
+        },
+        ScriptFunction("unit_return", signature: "unit_return(id, reason)", summary: "承办单位在期限内写明理由退回提案", writes: true) { session, call in
+            _ = try ProposalAssignment.giveBack(id: try call.requireInteger(1, "id"), reason: try call.requireString(2, "reason"), tx: session.tx)
+            return 0
+        },
     ] + ProposalAction.allCases.map { action in
         ScriptFunction(action.rawValue, signature: "\(action.rawValue)(id, {note=, ground=, into=})",
                        summary: "\(action.title)（与 lvzhi proposal \(action.rawValue) 相同的检查），返回新状态", writes: true) { session, call in

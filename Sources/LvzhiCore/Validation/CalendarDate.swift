@@ -45,6 +45,16 @@ public enum CalendarDate {
         return format(year: year, month: month, day: min(parts[2], daysIn(month: month, year: year)))
     }
 
+    /// `date` (`YYYY-MM-DD`) moved by `days`.
+    public static func adding(days: Int, to date: String) -> String {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return date }
+        var (y, m, d) = (parts[0], parts[1], parts[2] + days)
+        while d > daysIn(month: m, year: y) { d -= daysIn(month: m, year: y); m += 1; if m > 12 { m = 1; y += 1 } }
+        while d < 1 { m -= 1; if m < 1 { m = 12; y -= 1 }; d += daysIn(month: m, year: y) }
+        return format(year: y, month: m, day: d)
+    }
+
     /// The number of days in a month of the Gregorian calendar.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

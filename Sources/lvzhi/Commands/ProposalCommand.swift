@@ -14,10 +14,11 @@ struct ProposalCommand: ParsableCommand {
         例：lvzhi proposal draft --office ordos --title 关于…的建议 --category 经济 --as 委员用户
             lvzhi proposal submit 1 --as 委员用户
             lvzhi proposal file 1 --as 工作人员
-        交办、办理、答复和满意度测评将在后续版本提供。
+        立案后交办：lvzhi proposal assign 1 --lead 市发展和改革委员会 --co 市财政局；承办单位用 accept 接收或 unit-return 退回。
+        办理、答复和满意度测评将在后续版本提供。
         """,
         subcommands: [Draft.self, Confirm.self, Submit.self, Withdraw.self, Return.self, File.self, Reject.self, Convert.self, Merge.self,
-                      List.self, Show.self]
+                      Assign.self, Accept.self, UnitReturn.self, List.self, Show.self]
     )
 
     struct Draft: ParsableCommand {
@@ -103,6 +104,46 @@ struct ProposalCommand: ParsableCommand {
         func run() throws { try arguments.apply(.merge) }
     }
 
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "交办已立案的提案：一个主办单位，可加协办单位（办理期限三个月）")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
+        @Option(help: ArgumentHelp("主办单位名称", valueName: "UNIT")) var lead: String
+        @Option(help: ArgumentHelp("协办单位名称，可多次给出", valueName: "UNIT")) var co: [String] = []
+
+        func run() throws {
+            let (host, context) = try global.open()
+            let units = try ProposalStore(host: host, context: context).assign(id: id, lead: lead, coHandlers: co)
+            print("提案 \(id) 已交办：主办 \(lead)\(co.isEmpty ? "" : "，协办 " + co.joined(separator: "、"))；答复期限 \(units[0].dueOn)")
+        }
+    }
+
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "承办单位接收交办的提案")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
+
+        func run() throws {
+            let (host, context) = try global.open()
+            let part = try ProposalStore(host: host, context: context).accept(id: id)
+            print("已接收提案 \(id)，答复期限 \(part.dueOn)")
+        }
+    }
+
+    struct UnitReturn: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "unit-return",
+                                                        abstract: "承办单位退回不属于本单位职责的提案（交办后 \(ProposalAssignment.defaultReturnDays) 天内，须写明理由）")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
+        @Option(help: "退回理由") var reason: String
+
+        func run() throws {
+            let (host, context) = try global.open()
+            try ProposalStore(host: host, context: context).giveBack(id: id, reason: reason)
+            print("已退回提案 \(id)；政协办公室将重新交办")
+        }
+    }
+
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出提案")
         @OptionGroup var global: GlobalOptions
@@ -140,6 +181,11 @@ struct ProposalCommand: ParsableCommand {
                 print("提案人：" + proposers.map { "\($0.name)\($0.role == "first" ? "（第一提案人）" : $0.confirmed ? "（已附议）" : "（待确认附议）")" }.joined(separator: "、"))
             }
             if let ground = p.rejectionGround { print("不予立案理由：\(ground)") }
+            let units = try ProposalStore(host: host, context: context).units(of: id)
+            if !units.isEmpty {
+                print("承办单位：" + units.map { "\($0.unit)（\($0.part.role == "lead" ? "主办" : "协办")，\(ProposalAssignment.title($0.part.status))，期限 \($0.part.dueOn)）" }
+                    .joined(separator: "；"))
+            }
             if !p.body.isEmpty { print("\n\(p.body)\n") }
             Output.table(["时间", "步骤", "操作人", "说明"], steps.map {
                 [Timestamp.display($0.at), ProposalAction(rawValue: $0.action)?.title ?? $0.action, $0.username, $0.note ?? ""]
