@@ -71,15 +71,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What several test targets share: a scratch database.
+        .target(name: "LvzhiTestSupport", dependencies: ["LvzhiCore", "LvzhiStorage"], path: "Tests/LvzhiTestSupport"),
         .testTarget(name: "LvzhiCoreTests", dependencies: ["LvzhiCore"]),
         .testTarget(
             name: "LvzhiStorageTests",
-            dependencies: ["LvzhiStorage", "LvzhiCore", "Notices", "LvzhiDemo", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LvzhiStorage", "LvzhiCore", "Notices", "LvzhiDemo", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "NoticesTests", dependencies: ["Notices", "LvzhiStorage", "LvzhiCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "LvzhiScriptTests", dependencies: ["LvzhiScript", "LvzhiStorage", "LvzhiCore", "Notices", "CLua", "CLuaShim"]),
-        .testTarget(name: "ProposalsTests", dependencies: ["Proposals", "LvzhiStorage", "LvzhiCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "NoticesTests", dependencies: ["Notices", "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LvzhiScriptTests", dependencies: ["LvzhiScript", "LvzhiStorage", "LvzhiCore", "Notices", "CLua", "CLuaShim", "LvzhiTestSupport"]),
+        .testTarget(name: "ProposalsTests", dependencies: ["Proposals", "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["LvzhiCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,23 +3,21 @@ import GRDB
 import Testing
 import LvzhiCore
 import LvzhiStorage
+import LvzhiTestSupport
 @testable import LvzhiScript
 import Notices
 
 /// A script run against a real database: one transaction, the same permissions and audit as the CLI.
 @Suite("脚本运行与 lvzhi 接口")
 final class ScriptRunnerTests {
-    let folder: URL
-    let host: LvzhiHost
-    let admin: AccessContext
+    let scratch: ScratchDatabase
+    var folder: URL { scratch.folder }
+    var host: LvzhiHost { scratch.host }
+    var admin: AccessContext { scratch.admin }
     var printed: [String] = []
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lvzhi-script-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        host = try LvzhiHost(path: folder.appendingPathComponent("t.sqlite").path, plugins: [NoticesPlugin.manifest], create: true)
-        _ = try UserStore.bootstrap(host: host)
-        admin = try host.context(for: "admin")
+        scratch = try ScratchDatabase(plugins: [NoticesPlugin.manifest], label: "script")
         try OfficeStore(host: host, context: admin).add(code: "ordos", name: "政协鄂尔多斯市委员会")
         try OfficeStore(host: host, context: admin).add(code: "dongsheng", name: "政协鄂尔多斯市东胜区委员会", parentCode: "ordos")
         _ = try TermStore(host: host, context: admin).add(officeCode: "ordos", number: 5, startsOn: "2022-01-06")
@@ -31,8 +29,6 @@ final class ScriptRunnerTests {
         try UserStore(host: host, context: admin).add(username: "staff", displayName: "工作人员", officeCode: "ordos", role: .staff)
         try UserStore(host: host, context: admin).add(username: "weiyuan", displayName: "委员", officeCode: "ordos", role: .member)
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func runner(_ username: String = "admin", dryRun: Bool = false, timeout: Double = 5) throws -> ScriptRunner {
         ScriptRunner(host: host, context: try host.context(for: username), modules: CoreScriptAPI.modules + [NoticesScriptAPI.module],

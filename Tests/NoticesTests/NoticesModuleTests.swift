@@ -3,29 +3,24 @@ import GRDB
 import Testing
 import LvzhiCore
 import LvzhiStorage
+import LvzhiTestSupport
 @testable import Notices
 
 /// The plugin contract end to end, through the built-in 通知公告 module: its own migration,
 /// its permissions, per-office enablement, refusal while disabled, data kept, events.
 @Suite("插件契约：通知公告模块")
 final class NoticesModuleTests {
-    let folder: URL
-    let host: LvzhiHost
-    let admin: AccessContext
+    let scratch: ScratchDatabase
+    var host: LvzhiHost { scratch.host }
+    var admin: AccessContext { scratch.admin }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lvzhi-notices-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        host = try LvzhiHost(path: folder.appendingPathComponent("t.sqlite").path, plugins: [NoticesPlugin.manifest], create: true)
-        _ = try UserStore.bootstrap(host: host)
-        admin = try host.context(for: "admin")
+        scratch = try ScratchDatabase(plugins: [NoticesPlugin.manifest], label: "notices")
         try OfficeStore(host: host, context: admin).add(code: "ordos", name: "政协鄂尔多斯市委员会")
         try OfficeStore(host: host, context: admin).add(code: "dongsheng", name: "政协鄂尔多斯市东胜区委员会", parentCode: "ordos")
         try UserStore(host: host, context: admin).add(username: "staff", displayName: "工作人员", officeCode: "ordos", role: .staff)
         try UserStore(host: host, context: admin).add(username: "weiyuan", displayName: "委员", officeCode: "ordos", role: .member)
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func notices(_ username: String = "staff") throws -> NoticeStore { NoticeStore(host: host, context: try host.context(for: username)) }
     func noticeRows() throws -> Int { try host.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notices") ?? 0 } }

@@ -3,23 +3,20 @@ import GRDB
 import Testing
 import LvzhiCore
 import LvzhiStorage
+import LvzhiTestSupport
 @testable import Proposals
 
 /// Assignment (交办): lead and co-handlers, a unit's accept or return, reassignment.
 @Suite("提案：交办与承办单位退回")
 final class ProposalAssignmentTests {
-    let folder: URL
-    let host: LvzhiHost
-    let admin: AccessContext
+    let scratch: ScratchDatabase
+    var host: LvzhiHost { scratch.host }
+    var admin: AccessContext { scratch.admin }
     var filedID: Int64 = 0
     var draftID: Int64 = 0
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lvzhi-assign-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        host = try LvzhiHost(path: folder.appendingPathComponent("t.sqlite").path, plugins: [ProposalsPlugin.manifest], create: true)
-        _ = try UserStore.bootstrap(host: host)
-        admin = try host.context(for: "admin")
+        scratch = try ScratchDatabase(plugins: [ProposalsPlugin.manifest], label: "assign")
         try OfficeStore(host: host, context: admin).add(code: "ordos", name: "政协鄂尔多斯市委员会")
         _ = try TermStore(host: host, context: admin).add(officeCode: "ordos", number: 5, startsOn: "2022-01-06")
         try SectorStore(host: host, context: admin).add(officeCode: "ordos", name: "经济界")
@@ -36,8 +33,6 @@ final class ProposalAssignmentTests {
         _ = try store.apply(.file, id: filedID)
         draftID = try store.draft(officeCode: "ordos", ProposalDraft(title: "关于某事的建议", body: "", category: "经济", firstProposerID: member.id)).id!
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func store(_ username: String) throws -> ProposalStore { ProposalStore(host: host, context: try host.context(for: username)) }
 

@@ -3,24 +3,20 @@ import GRDB
 import Testing
 import LvzhiCore
 import LvzhiStorage
+import LvzhiTestSupport
 @testable import Proposals
 
 /// The first part of the proposal workflow: drafting, co-signing, submission, review and numbering.
 @Suite("提案：撰写、附议、提交、审查、编号")
 final class ProposalWorkflowTests {
-    let folder: URL
-    let path: String
-    let host: LvzhiHost
-    let admin: AccessContext
+    let scratch: ScratchDatabase
+    var path: String { scratch.path }
+    var host: LvzhiHost { scratch.host }
+    var admin: AccessContext { scratch.admin }
     var members: [Int64] = []
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lvzhi-proposals-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("t.sqlite").path
-        host = try LvzhiHost(path: path, plugins: [ProposalsPlugin.manifest], create: true)
-        _ = try UserStore.bootstrap(host: host)
-        admin = try host.context(for: "admin")
+        scratch = try ScratchDatabase(plugins: [ProposalsPlugin.manifest], label: "proposals")
         try OfficeStore(host: host, context: admin).add(code: "ordos", name: "政协鄂尔多斯市委员会")
         _ = try TermStore(host: host, context: admin).add(officeCode: "ordos", number: 5, startsOn: "2022-01-06")
         _ = try TermStore(host: host, context: admin).addSession(officeCode: "ordos", termNumber: 5, number: 2, opensOn: "2023-01-08")
@@ -34,8 +30,6 @@ final class ProposalWorkflowTests {
         try UserStore(host: host, context: admin).add(username: "bater", displayName: "巴特尔", officeCode: "ordos", role: .member, memberID: members[1])
         try UserStore(host: host, context: admin).add(username: "staff", displayName: "工作人员", officeCode: "ordos", role: .staff)
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func store(_ username: String) throws -> ProposalStore { ProposalStore(host: host, context: try host.context(for: username)) }
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LvzhiCore
 import LvzhiStorage
+import LvzhiTestSupport
 import Notices
 
 /// A real SQLite file in a fresh temporary folder with a small organisation in it:
@@ -14,18 +15,12 @@ import Notices
 /// | 第二组 | 提案委员会 | 中共 |
 /// | 第三组 | 办公室 (none) | 文化艺术界 |
 final class TestOrganisation {
-    let folder: URL
-    let path: String
-    let host: LvzhiHost
-    let admin: AccessContext
+    let scratch: ScratchDatabase
+    var host: LvzhiHost { scratch.host }
+    var admin: AccessContext { scratch.admin }
 
     init(plugins: [PluginManifest] = [NoticesPlugin.manifest]) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lvzhi-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("test.sqlite").path
-        host = try LvzhiHost(path: path, plugins: plugins, create: true)
-        _ = try UserStore.bootstrap(host: host)
-        admin = try host.context(for: UserStore.bootstrapUsername)
+        scratch = try ScratchDatabase(plugins: plugins, label: "storage")
         try OfficeStore(host: host, context: admin).add(code: "ordos", name: "政协鄂尔多斯市委员会")
         try OfficeStore(host: host, context: admin).add(code: "dongsheng", name: "政协鄂尔多斯市东胜区委员会", parentCode: "ordos")
         for office in ["ordos", "dongsheng"] {
@@ -44,8 +39,6 @@ final class TestOrganisation {
             try sectors.add(officeCode: office, name: "文化艺术界", groupName: "第三组")
         }
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// The acting context of `username`.
     func context(_ username: String) throws -> AccessContext { try host.context(for: username) }
