@@ -8,7 +8,7 @@ import Proposals
 struct ProposalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proposal",
-        abstract: "提案：撰写（暂存）、附议、提交、撤回、审查（立案、不予立案、退回修改、转为意见建议、并案）",
+        abstract: "提案：撰写、附议、提交、撤回、审查（立案、不予立案、退回、转为意见建议、并案）、交办",
         discussion: """
         每一步都按同一张流转表检查当前状态和权限，记入办理记录和审计日志。立案时按会议（或年度）连续编号。
         例：lvzhi proposal draft --office ordos --title 关于…的建议 --category 经济 --as 委员用户
