@@ -53,7 +53,7 @@ final class ProposalWorkflowTests {
         #expect(filed.status == .filed)
         #expect(filed.number == 1)
         #expect(filed.numberLabel?.hasSuffix("第0001号") == true)
-        let shown = try member.show(id: draft.id!)
+        let shown = try member.detail(id: draft.id!)
         #expect(shown.steps.map(\.action) == ["submit", "file"])
         #expect(shown.proposers.first?.name == "张伟")
     }

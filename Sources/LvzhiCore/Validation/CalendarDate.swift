@@ -55,6 +55,20 @@ public enum CalendarDate {
         return format(year: y, month: m, day: d)
     }
 
+    /// Days from `start` to `end` (both `YYYY-MM-DD`); negative when `end` is earlier.
+    public static func days(from start: String, to end: String) -> Int {
+        dayNumber(end) - dayNumber(start)
+    }
+
+    /// Days since 0000-03-01 in the proleptic Gregorian calendar (for differences only).
+    static func dayNumber(_ date: String) -> Int {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return 0 }
+        let y = parts[1] <= 2 ? parts[0] - 1 : parts[0]
+        let m = parts[1] <= 2 ? parts[1] + 9 : parts[1] - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + parts[2] - 1
+    }
+
     /// The number of days in a month of the Gregorian calendar.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

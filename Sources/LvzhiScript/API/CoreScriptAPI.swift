@@ -6,7 +6,7 @@ import LvzhiStorage
 /// Every function checks the acting user's permissions exactly as the CLI does.
 public enum CoreScriptAPI {
     /// All core tables.
-    public static let modules: [ScriptModule] = [offices, terms, sectors, groups, committees, members, modulesTable, audit, database, scripts,
+    public static let modules: [ScriptModule] = [offices, terms, sectors, groups, committees, members, duty, modulesTable, audit, database, scripts,
                                                  ReportScriptAPI.module]
 
     static let memberFilters = ["name", "sector", "group", "committee", "role"]
@@ -167,7 +167,42 @@ public enum CoreScriptAPI {
             }
             return 1
         },
+        ScriptFunction("settings", signature: "settings(module)", summary: "本政协某模块的设置（未修改的为默认值），如 settings(\"proposals\").handling_months") { session, call in
+            let manifest = try session.host.registry.manifest(try call.requireString(1, "module"))
+            try AccessGate.authorize(session.context, CorePermission.organisationRead, in: session.office, db: session.tx.db)
+            let values = try ModuleSettings.read(manifest, officeID: session.office.id!, db: session.tx.db)
+            call.newTable(array: 0, fields: Int32(manifest.settings.count))
+            for setting in manifest.settings {
+                let text = values.text(setting.key)
+                if case .integer = setting.kind, let n = Int64(text) { call.set(setting.key, n) } else { call.set(setting.key, text) }
+            }
+            return 1
+        },
     ])
+
+    /// `lvzhi.duty`: members' duty records (履职档案), which modules append to.
+    static let duty = ScriptModule(name: "duty", moduleID: nil, summary: "委员履职档案", functions: [
+        ScriptFunction("list", signature: "list{member=, year=, kind=}", summary: "本政协的履职记录（按日期），每条含委员、种类及其中文名、内容") { session, call in
+            try call.pushArray(encoding: DutyRecordStore.list(officeCode: session.office.code, filter: try dutyFilter(call),
+                                                               registry: session.host.registry, context: session.context, db: session.tx.db))
+            return 1
+        },
+        ScriptFunction("summary", signature: "summary{member=, year=, kind=}", summary: "按委员汇总：counts 为各种类的条数，total 为合计") { session, call in
+            try call.pushArray(encoding: DutyRecordStore.summary(officeCode: session.office.code, filter: try dutyFilter(call),
+                                                                  context: session.context, db: session.tx.db))
+            return 1
+        },
+    ])
+
+    static func dutyFilter(_ call: any ScriptCall) throws -> DutyFilter {
+        let f = try call.filter(1, allowed: ["member", "year", "kind"])
+        func integer(_ key: String) throws -> Int? {
+            guard let text = f[key] else { return nil }
+            guard let n = Int(text) else { throw LvzhiError.invalid(key, text, "应为整数") }
+            return n
+        }
+        return DutyFilter(memberID: try integer("member").map(Int64.init), year: try integer("year"), kind: f["kind"])
+    }
 
     /// `lvzhi.scripts`: the office's stored scripts (what `require` loads).
     static let scripts = ScriptModule(name: "scripts", moduleID: nil, summary: "本政协保存的脚本", functions: [

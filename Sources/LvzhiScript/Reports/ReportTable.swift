@@ -26,6 +26,13 @@ public struct ReportTable: Sendable {
 
     /// The table from a script's `rows` and `options` (`{title=, columns=, headers=}`).
     /// - Throws: ``LvzhiError`` saying what is wrong with the rows or options.
+    /// A table of text cells (numbers written as digits are kept as numbers in Excel).
+    public init(title: String?, headers: [String], rows: [[String]]) {
+        self.title = title
+        self.headers = headers
+        self.rows = rows.map { $0.map { Int64($0).map(ScriptValue.integer) ?? .string($0) } }
+    }
+
     public init(rows value: ScriptValue, options: ScriptValue?) throws {
         guard let items = value.arrayItems else {
             throw LvzhiError.invalid("报表行", value.description.prefix(40).description, "应为数组：每行一个数组或一条记录")

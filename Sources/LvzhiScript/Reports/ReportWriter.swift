@@ -7,8 +7,13 @@ import LvzhiStorage
 /// Writes a ``ReportTable`` as CSV (UTF-8 with BOM, so Excel opens it as UTF-8), Excel .xlsx
 /// (libxlsxwriter) or Markdown. A file is written next to its final name and moved into
 /// place, so a failed write never leaves half a report.
-enum ReportWriter {
-    static func write(_ table: ReportTable, to url: URL) throws {
+public enum ReportWriter {
+    /// Writes `table` to `url` in the format its extension names (`.csv`, `.xlsx`, `.md`).
+    /// - Throws: ``LvzhiError`` for another extension or a failed write.
+    public static func write(_ table: ReportTable, to url: URL) throws {
+        guard ReportFormat(url) != nil else {
+            throw LvzhiError.invalid("文件名", url.lastPathComponent, "扩展名应为 .csv、.xlsx 或 .md")
+        }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }

@@ -178,5 +178,24 @@ enum CoreMigrations {
                 t.column("at", .text).notNull()
             }
         }
+
+        // The duty record (履职档案): entries modules append for each member.
+        migrator.registerMigration("core.v3.create-duty-records") { db in
+            try db.create(table: "duty_records") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.reference("office", onDelete: .cascade).notNull()
+                t.reference("term", onDelete: .restrict).notNull()
+                t.reference("member", onDelete: .cascade).notNull()
+                t.column("module_id", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("entity", .text).notNull()
+                t.column("entity_id", .integer).notNull()
+                t.column("occurred_on", .text).notNull()
+                t.column("recorded_at", .text).notNull()
+                t.uniqueKey(["member_id", "kind", "entity", "entity_id"])
+            }
+            try db.create(index: "duty_records_by_office", on: "duty_records", columns: ["office_id", "occurred_on"])
+        }
     }
 }

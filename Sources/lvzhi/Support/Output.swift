@@ -3,8 +3,8 @@ import LvzhiCore
 
 /// Printing results: tables for people, JSON arrays for scripts, messages on stderr.
 enum Output {
-    /// Prints `items` as a JSON array of objects with snake_case keys.
-    static func json<T: Encodable>(_ items: [T]) throws {
+    /// Prints `items` (an array of records, or one object) as JSON with snake_case keys.
+    static func json<T: Encodable>(_ items: T) throws {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

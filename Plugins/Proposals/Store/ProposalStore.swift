@@ -15,11 +15,14 @@ public struct ProposalDraft: Sendable {
     public var cosignerIDs: [Int64]
     /// The body a collective proposal is made in the name of.
     public var collectiveBody: String?
+    /// Members who wrote a collective proposal (执笔); they get it in their duty record.
+    public var authorIDs: [Int64]
 
     public init(title: String, body: String, category: String, kind: ProposalKind = .individual,
-                firstProposerID: Int64? = nil, cosignerIDs: [Int64] = [], collectiveBody: String? = nil) {
+                firstProposerID: Int64? = nil, cosignerIDs: [Int64] = [], collectiveBody: String? = nil, authorIDs: [Int64] = []) {
         self.title = title; self.body = body; self.category = category; self.kind = kind
         self.firstProposerID = firstProposerID; self.cosignerIDs = cosignerIDs; self.collectiveBody = collectiveBody
+        self.authorIDs = authorIDs
     }
 }
 
@@ -30,8 +33,13 @@ public struct ProposalStore {
     public let context: AccessContext
     public init(host: LvzhiHost, context: AccessContext) { self.host = host; self.context = context }
 
-    /// The default categories; an office's proposals use these.
-    public static let categories = ["经济", "政治", "文化", "社会", "生态文明", "其他"]
+    /// The default categories (each office may set its own: the `categories` setting).
+    public static let categories = SettingDescriptor.listItems(ProposalsPlugin.Setting.categories.defaultValue)
+
+    /// The categories in use in `office`.
+    public static func categories(office: Office, db: Database) throws -> [String] {
+        try ProposalsPlugin.settings(office, db: db).list(ProposalsPlugin.Setting.categories.key)
+    }
 
     /// Keeps a draft (暂存).
     @discardableResult
@@ -46,30 +54,23 @@ public struct ProposalStore {
 
     /// Applies `action` to proposal `id` (see ``ProposalWorkflow``).
     @discardableResult
-    public func apply(_ action: ProposalAction, id: Int64, note: String? = nil, ground: String? = nil, mergeInto: Int64? = nil) throws -> Proposal {
-        try host.write(as: context) { tx in try Self.apply(action, id: id, note: note, ground: ground, mergeInto: mergeInto, tx: tx) }
+    public func apply(_ action: ProposalAction, id: Int64, note: String? = nil, ground: String? = nil, mergeInto: Int64? = nil,
+                      reviewers: [Int64] = []) throws -> Proposal {
+        try host.write(as: context) { tx in
+            try Self.apply(action, id: id, note: note, ground: ground, mergeInto: mergeInto, reviewers: reviewers, tx: tx)
+        }
     }
 
     /// The office's proposals, optionally in one status, by id.
     public func list(officeCode: String, status: ProposalStatus? = nil) throws -> [Proposal] {
-        try host.read { db in
-            let office = try Office.authorized(code: officeCode, context, ProposalsPlugin.read, db: db)
-            var request = Proposal.filter(Column("office_id") == office.id)
-            if let status { request = request.filter(Column("status") == status.rawValue) }
-            return try request.order(Column("id")).fetchAll(db)
-        }
+        try list(officeCode: officeCode, ProposalQuery(status: status))
     }
 
-    /// One proposal with its proposers (names) and history.
-    public func show(id: Int64) throws -> (proposal: Proposal, proposers: [(name: String, role: String, confirmed: Bool)], steps: [ProposalStep]) {
+    /// The office's proposals matching `query`, by id.
+    public func list(officeCode: String, _ query: ProposalQuery) throws -> [Proposal] {
         try host.read { db in
-            let proposal = try Self.load(id, context: context, permission: ProposalsPlugin.read, db: db).proposal
-            let proposers = try Row.fetchAll(db, sql: """
-                SELECT m.name, p.role, p.confirmed_at FROM proposal_proposers p JOIN members m ON m.id = p.member_id
-                WHERE p.proposal_id = ? ORDER BY p.role DESC, p.id
-                """, arguments: [id]).map { (name: $0["name"] as String, role: $0["role"] as String, confirmed: ($0["confirmed_at"] as String?) != nil) }
-            let steps = try ProposalStep.filter(Column("proposal_id") == id).order(Column("id")).fetchAll(db)
-            return (proposal, proposers, steps)
+            let office = try Office.authorized(code: officeCode, context, ProposalsPlugin.read, db: db)
+            return try query.request(office: office, db: db).fetchAll(db)
         }
     }
 
@@ -81,8 +82,9 @@ public struct ProposalStore {
         let term = try TermStore.term(office: office, number: nil, db: tx.db)
         let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw LvzhiError.invalid("案由（标题）", draft.title, "不能为空") }
+        let categories = try categories(office: office, db: tx.db)
         guard categories.contains(draft.category) else {
-            throw LvzhiError.invalid("类别", draft.category, "不是提案类别", hint: "可用类别：\(categories.joined(separator: "、"))")
+            throw LvzhiError.invalid("类别", draft.category, "不是「\(office.name)」的提案类别", hint: "可用类别：\(categories.joined(separator: "、"))")
         }
         var proposers: [(Int64, String)] = []
         switch draft.kind {
@@ -96,7 +98,18 @@ public struct ProposalStore {
             guard try mayActForOthers(tx.context, office: office, db: tx.db) else {
                 throw LvzhiError(.permissionDenied, "集体提案由工作人员或管理员登记")
             }
+            guard draft.firstProposerID == nil, draft.cosignerIDs.isEmpty else {
+                throw LvzhiError.invalid("提案人", "", "集体提案以单位名义提出，没有第一提案人和附议人", hint: "执笔的委员用 --author 列出")
+            }
+            for id in draft.authorIDs {
+                guard !proposers.contains(where: { $0.0 == id }) else { throw LvzhiError.invalid("执笔人", String(id), "重复") }
+                try requireCurrentMember(id, office: office, term: term, db: tx.db)
+                proposers.append((id, "author"))
+            }
         case .individual, .joint:
+            guard draft.authorIDs.isEmpty else {
+                throw LvzhiError.invalid("执笔人", draft.authorIDs.map(String.init).joined(separator: ","), "只有集体提案才有执笔人")
+            }
             guard draft.collectiveBody == nil else { throw LvzhiError.invalid("提案单位", draft.collectiveBody!, "只有集体提案才写提案单位") }
             guard let first = draft.firstProposerID ?? tx.context.user.memberID else {
                 throw LvzhiError.invalid("提案人", "", "没有指定第一提案人", hint: "工作人员代录时用 --member 指定委员 ID")
@@ -124,9 +137,9 @@ public struct ProposalStore {
                                 createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&proposal)
         for (memberID, role) in proposers {
-            // The first proposer confirms by proposing; co-signers confirm themselves.
+            // The first proposer confirms by proposing, authors are entered by staff; co-signers confirm themselves.
             var proposer = ProposalProposer(proposalID: proposal.id!, memberID: memberID, role: role,
-                                            confirmedAt: role == "first" ? Timestamp.now() : nil)
+                                            confirmedAt: role == "cosigner" ? nil : Timestamp.now())
             try tx.insert(&proposer)
         }
         tx.emit(DomainEvent(name: "proposals.drafted", officeID: office.id, entity: Proposal.databaseTableName, entityID: proposal.id))
@@ -149,9 +162,9 @@ public struct ProposalStore {
         try tx.update(updated, from: proposer, action: "confirm")
     }
 
-    /// ``apply(_:id:note:ground:mergeInto:)`` inside `tx`: the one place every step happens.
+    /// ``apply(_:id:note:ground:mergeInto:reviewers:)`` inside `tx`: the one place every review step happens.
     public static func apply(_ action: ProposalAction, id: Int64, note: String? = nil, ground: String? = nil, mergeInto: Int64? = nil,
-                             tx: AuditedTransaction) throws -> Proposal {
+                             reviewers: [Int64] = [], tx: AuditedTransaction) throws -> Proposal {
         let transition = ProposalWorkflow.transition(action)
         let (proposal, office) = try load(id, context: tx.context, permission: transition.permission, db: tx.db)
         guard transition.from.contains(proposal.status) else {
@@ -174,6 +187,7 @@ public struct ProposalStore {
                 throw LvzhiError(.ruleViolation, "附议人尚未全部确认：\(unconfirmed.joined(separator: "、"))", hint: "附议人用 lvzhi proposal confirm \(id) 确认")
             }
             updated.submittedAt = Timestamp.now()
+            updated.submittedYear = Int(Timestamp.todayInBeijing().prefix(4))
             updated.occasion = try occasion(termID: proposal.termID, on: Timestamp.todayInBeijing(), db: tx.db)
         case .withdraw:
             let first = try Int64.fetchOne(tx.db, sql: "SELECT member_id FROM proposal_proposers WHERE proposal_id = ? AND role = 'first'", arguments: [id])
@@ -193,24 +207,38 @@ public struct ProposalStore {
         case .merge:
             guard let target = mergeInto else { throw LvzhiError.invalid("并入的提案", "", "须指明并入哪一件提案", hint: "用 --into ID") }
             guard target != id, let main = try Proposal.fetchOne(tx.db, key: target), main.officeID == proposal.officeID,
-                  [.submitted, .filed].contains(main.status) else {
+                  main.status == .submitted || main.status.isFiled, main.mergedIntoID == nil else {
                 throw LvzhiError.invalid("并入的提案", String(target), "应为本政协另一件已提交或已立案的提案")
             }
             updated.mergedIntoID = target
         case .returnForRevision, .convert:
             break
         }
+        if !reviewers.isEmpty && ![.returnForRevision, .file, .reject, .convert, .merge].contains(action) {
+            throw LvzhiError.invalid("审查专家", reviewers.map(String.init).joined(separator: ","), "只有审查步骤才记审查专家")
+        }
+        let reviewerNames = try ReviewerPool.names(reviewers, office: office, db: tx.db)
         try tx.update(updated, from: proposal, action: action.rawValue)
         var step = ProposalStep(proposalID: id, action: action.rawValue, fromStatus: proposal.status.rawValue, toStatus: updated.status.rawValue,
-                                note: note, username: tx.context.user.username, at: Timestamp.now())
+                                note: note, username: tx.context.user.username, at: Timestamp.now(),
+                                reviewers: reviewerNames.isEmpty ? nil : reviewerNames.joined(separator: "、"))
         try tx.insert(&step)
+        switch action {
+        case .file:
+            try ProposalDuty.record(for: updated, tx: tx)
+            for merged in try Proposal.filter(Column("merged_into_id") == id).fetchAll(tx.db) { try ProposalDuty.record(for: merged, tx: tx) }
+        case .merge:
+            if let main = try Proposal.fetchOne(tx.db, key: updated.mergedIntoID), main.status.isFiled { try ProposalDuty.record(for: updated, tx: tx) }
+        default: break
+        }
         tx.emit(DomainEvent(name: "proposals.\(action.eventName)", officeID: office.id, entity: Proposal.databaseTableName, entityID: id))
         return updated
     }
 
     // MARK: - Rules
 
-    static func load(_ id: Int64, context: AccessContext, permission: Permission, db: Database) throws -> (proposal: Proposal, office: Office) {
+    /// Proposal `id` and its office, once `context` has been authorized for `permission` there.
+    public static func load(_ id: Int64, context: AccessContext, permission: Permission, db: Database) throws -> (proposal: Proposal, office: Office) {
         guard let proposal = try Proposal.fetchOne(db, key: id) else {
             throw LvzhiError.notFound("提案", "ID \(id)", hint: "用 lvzhi proposal list --office 代码 查看")
         }

@@ -1,19 +1,44 @@
-/// Where a proposal stands. Flags (重点, 公开, 大会/平时) are not states.
+import LvzhiCore
+
+/// Where a proposal stands. Up to 立案 the review steps set it; after that it is derived from
+/// the handling units (``ProposalProgress``). Flags (重点, 公开, 优秀, 大会/平时, overdue) are not states.
 public enum ProposalStatus: String, Codable, Sendable, CaseIterable {
     case draft, submitted, returned, withdrawn, filed, rejected, converted, merged
+    /// Derived: a lead unit has been assigned and has not yet accepted.
+    case assigned
+    /// Derived: the lead unit is handling it (accepted, or a reply was sent back).
+    case handling
+    /// Derived: the lead unit has replied; ratings are not all in.
+    case replied
+    /// Derived: every proposer has rated the lead unit's reply (办结).
+    case concluded
 
-    /// The Chinese label.
+    /// The system's Chinese label (offices may show their own, see ``ProposalLabels``).
     public var title: String {
         switch self {
         case .draft: "暂存"
         case .submitted: "已提交（待审查）"
         case .returned: "退回修改"
         case .withdrawn: "已撤回"
-        case .filed: "已立案"
+        case .filed: "已立案（待交办）"
         case .rejected: "不予立案"
         case .converted: "转为意见建议"
         case .merged: "已并案"
+        case .assigned: "已交办"
+        case .handling: "办理中"
+        case .replied: "已答复"
+        case .concluded: "已办结"
         }
+    }
+
+    /// Filed or any state after it: the proposal counts as 立案.
+    public var isFiled: Bool { [.filed, .assigned, .handling, .replied, .concluded].contains(self) }
+
+    /// Parses an English id (`filed`) or a Chinese label (已立案（待交办）, or 已立案).
+    public static func parse(_ text: String) throws -> ProposalStatus {
+        if let status = ProposalStatus(rawValue: text)
+            ?? allCases.first(where: { $0.title == text || $0.title.hasPrefix(text + "（") }) { return status }
+        throw LvzhiError.invalid("状态", text, "不是提案状态", hint: allCases.map { "\($0.rawValue)（\($0.title)）" }.joined(separator: "、"))
     }
 }
 
@@ -46,5 +71,3 @@ public enum RejectionGround {
                                  hint: "可用 1–10 或原文：" + all.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "；"))
     }
 }
-
-import LvzhiCore

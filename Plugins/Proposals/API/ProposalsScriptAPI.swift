@@ -1,0 +1,254 @@
+import GRDB
+import LvzhiCore
+import LvzhiStorage
+
+/// `lvzhi.proposals`: queries (streaming), every step of both transition tables, the reports
+/// and statistics, in the host's neutral terms (the module never imports Lua). Steps call the
+/// same in-transaction functions as the CLI, so checks, audit and events are the same.
+public enum ProposalsScriptAPI {
+    static let filterSignature = "{status=, category=, kind=, unit=, term=, session=, year=, overdue=, key=, occasion=, member=, excellent=}"
+
+    public static let module = ScriptModule(name: "proposals", moduleID: ProposalsPlugin.id, summary: "提案", functions:
+        queries + reports + drafting + ProposalAction.allCases.map(reviewStep) + [assign] + UnitAction.allCases.map(unitStep) + afterReply)
+
+    // MARK: Queries
+
+    static let queries: [ScriptFunction] = [
+        ScriptFunction("each", signature: "each\(filterSignature)", summary: "逐件遍历符合条件的提案（流式，适合大量数据）") { session, call in
+            let cursor = try request(session, call).fetchCursor(session.tx.db)
+            call.pushIterator { call in
+                guard let proposal = try cursor.next() else { return 0 }
+                call.push(value: try ScriptValue(encoding: proposal))
+                return 1
+            }
+            return 1
+        },
+        ScriptFunction("list", signature: "list\(filterSignature)", summary: "符合条件的提案数组") { session, call in
+            call.push(value: try ScriptValue(encoding: try request(session, call).fetchAll(session.tx.db)))
+            return 1
+        },
+        ScriptFunction("count", signature: "count\(filterSignature)", summary: "符合条件的提案件数") { session, call in
+            call.push(Int64(try request(session, call).fetchCount(session.tx.db)))
+            return 1
+        },
+        ScriptFunction("get", signature: "get(id)", summary: "按 ID 取一件提案") { session, call in
+            call.push(value: try ScriptValue(encoding: try own(session, call).proposal))
+            return 1
+        },
+        ScriptFunction("detail", signature: "detail(id)", summary: "一件提案的全部情况：提案人、承办单位、答复、测评、沟通、督办、办理记录") { session, call in
+            let id = try own(session, call).proposal.id!
+            call.push(value: try ScriptValue(encoding: try ProposalDetail.load(id, context: session.context, db: session.tx.db)))
+            return 1
+        },
+        ScriptFunction("similar", signature: "similar(id)", summary: "与这件提案相似的提案（重复提醒），按相似度排序") { session, call in
+            let id = try own(session, call).proposal.id!
+            try call.pushArray(encoding: try SimilarProposals.find(id: id, context: session.context, db: session.tx.db))
+            return 1
+        },
+        ScriptFunction("reviewers", signature: "reviewers()", summary: "提案审查专家库") { session, call in
+            try call.pushArray(encoding: try ReviewerPool.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            return 1
+        },
+    ]
+
+    // MARK: Reports
+
+    static let reports: [ScriptFunction] = [
+        ScriptFunction("stats", signature: "stats{year=}", summary: "年度统计：totals（总数、立案、集体、重点、办结、超期）和 by_category（类别 × 状态）") { session, call in
+            let office = try readable(session)
+            let year = try integer(call, 1, "year", allowed: ["year"])
+            call.newTable(array: 0, fields: 2)
+            try call.set("totals") { call.push(value: try ScriptValue(encoding: try ProposalStatistics.totals(office: office, year: year, db: session.tx.db))) }
+            try call.set("by_category") { try call.pushArray(encoding: try ProposalStatistics.byCategory(office: office, year: year, db: session.tx.db)) }
+            return 1
+        },
+        ScriptFunction("unit_stats", signature: "unit_stats{year=}", summary: "各承办单位的办理情况（按时答复、答复类别、满意度），供民主评议") { session, call in
+            let office = try readable(session)
+            let year = try integer(call, 1, "year", allowed: ["year"])
+            try call.pushArray(encoding: try ProposalStatistics.units(office: office, year: year, db: session.tx.db))
+            return 1
+        },
+        ScriptFunction("overdue", signature: "overdue{within=, unit=}", summary: "超期未答复的承办（within 天内到期的也列出，作为预警）") { session, call in
+            let office = try readable(session)
+            let f = try call.filter(1, allowed: ["within", "unit"])
+            let within = try f["within"].map { text in
+                guard let n = Int(text) else { throw LvzhiError.invalid("within", text, "应为天数") }
+                return n
+            } ?? 0
+            try call.pushArray(encoding: try ProposalDeadlines.warnings(office: office, within: within, unit: f["unit"], db: session.tx.db))
+            return 1
+        },
+        ScriptFunction("rules", signature: "rules{year=}", summary: "种子文件的规则：各专委会、各界别活动组每年至少一件集体提案") { session, call in
+            let office = try readable(session)
+            let year = try integer(call, 1, "year", allowed: ["year"]) ?? Int(Timestamp.todayInBeijing().prefix(4))!
+            try call.pushArray(encoding: try ProposalRules.collectiveCoverage(office: office, year: year, db: session.tx.db))
+            return 1
+        },
+        ScriptFunction("export", signature: "export{public=, …条件同 list}", summary: "提案清单 {headers=, rows=}，可交给 lvzhi.report.save；public=true 时只有可公开的列和提案") { session, call in
+            let office = try readable(session)
+            var f = try call.filter(1, allowed: ProposalQuery.scriptFilters + ["public"])
+            let isPublic = f.removeValue(forKey: "public") == "true"
+            let table = try ProposalExport.table(office: office, query: try ProposalQuery(script: f), isPublic: isPublic, context: session.context, db: session.tx.db)
+            call.newTable(array: 0, fields: 2)
+            call.set("headers") { call.push(value: .table(table.headers.enumerated().map { .init(key: .integer(Int64($0.offset + 1)), value: .string($0.element)) })) }
+            call.set("rows") {
+                call.push(value: .table(table.rows.enumerated().map { row in
+                    .init(key: .integer(Int64(row.offset + 1)), value: .table(row.element.enumerated().map { .init(key: .integer(Int64($0.offset + 1)), value: .string($0.element)) }))
+                }))
+            }
+            return 1
+        },
+    ]
+
+    // MARK: Drafting
+
+    static let drafting: [ScriptFunction] = [
+        ScriptFunction("draft", signature: "draft{title=, body=, category=, member=, cosigners={…}, collective=, authors={…}}",
+                       summary: "撰写并暂存一件提案，返回其 ID", writes: true) { session, call in
+            let f = try call.filter(1, allowed: ["title", "body", "category", "member", "cosigners", "collective", "authors"])
+            let cosigners = integers(call.value(1)["cosigners"])
+            let kind: ProposalKind = f["collective"] != nil ? .collective : (cosigners.isEmpty ? .individual : .joint)
+            let proposal = try ProposalStore.draft(officeCode: session.office.code, ProposalDraft(
+                title: f["title"] ?? "", body: f["body"] ?? "", category: f["category"] ?? "", kind: kind,
+                firstProposerID: f["member"].flatMap { Int64($0) }, cosignerIDs: cosigners, collectiveBody: f["collective"],
+                authorIDs: integers(call.value(1)["authors"])), tx: session.tx)
+            call.push(proposal.id!)
+            return 1
+        },
+        ScriptFunction("confirm", signature: "confirm(id)", summary: "附议人确认附议", writes: true) { session, call in
+            try ProposalStore.confirm(id: try call.requireInteger(1, "id"), tx: session.tx)
+            return 0
+        },
+    ]
+
+    static func reviewStep(_ action: ProposalAction) -> ScriptFunction {
+        ScriptFunction(action.rawValue, signature: "\(action.rawValue)(id, {note=, ground=, into=, reviewers={…}})",
+                       summary: "\(action.title)（与 lvzhi proposal \(action.rawValue) 相同的检查），返回新状态", writes: true) { session, call in
+            let id = try call.requireInteger(1, "id")
+            let f = try call.filter(2, allowed: ["note", "ground", "into", "reviewers"])
+            let proposal = try ProposalStore.apply(action, id: id, note: f["note"], ground: f["ground"], mergeInto: f["into"].flatMap { Int64($0) },
+                                                   reviewers: integers(call.value(2)["reviewers"]), tx: session.tx)
+            call.push(proposal.status.rawValue)
+            return 1
+        }
+    }
+
+    static let assign = ScriptFunction("assign", signature: "assign(id, {lead=, co={…}})", summary: "交办已立案的提案给主办单位（及协办单位），返回答复期限",
+                                       writes: true) { session, call in
+        let id = try call.requireInteger(1, "id")
+        let f = try call.filter(2, allowed: ["lead", "co"])
+        let co = (call.value(2)["co"]?.arrayItems ?? []).map(\.plainText)
+        let units = try ProposalHandling.assign(id: id, lead: f["lead"] ?? "", coHandlers: co, tx: session.tx)
+        call.push(units[0].dueOn)
+        return 1
+    }
+
+    static func unitStep(_ action: UnitAction) -> ScriptFunction {
+        let transition = UnitWorkflow.transition(action)
+        let options = action == .reply ? "{outcome=, body=, doc=, contact=, phone=}" : (action == .extend ? "{until=, note=, unit=}" : "note 或 {note=, unit=}")
+        let who = transition.actor == .unit ? "承办单位" : "政协办公室"
+        return ScriptFunction(action.scriptName, signature: "\(action.scriptName)(id, \(options))",
+                              summary: "\(who)\(action.title)（与 lvzhi proposal \(action.rawValue) 相同的检查），返回承办状态", writes: true) { session, call in
+            let id = try call.requireInteger(1, "id")
+            var input = UnitStepInput()
+            if let note = call.string(2) {
+                input.note = note
+            } else {
+                let f = try call.filter(2, allowed: ["note", "unit", "until", "outcome", "body", "doc", "contact", "phone"])
+                input = UnitStepInput(unit: f["unit"], note: f["note"], until: f["until"])
+                if action == .reply {
+                    input.reply = ReplyInput(outcome: f["outcome"] ?? "", body: f["body"] ?? "", documentNumber: f["doc"],
+                                             contactPerson: f["contact"], contactPhone: f["phone"])
+                }
+            }
+            call.push(try ProposalHandling.apply(action, id: id, input, tx: session.tx).status.rawValue)
+            return 1
+        }
+    }
+
+    // MARK: After the reply
+
+    static let afterReply: [ScriptFunction] = [
+        ScriptFunction("publish", signature: "publish(id)", summary: "公布一件提案的答复，返回公布的份数", writes: true) { session, call in
+            call.push(Int64(try ProposalReplies.publish(id: try call.requireInteger(1, "id"), tx: session.tx)))
+            return 1
+        },
+        ScriptFunction("publish_all", signature: "publish_all{year=}", summary: "批量公布本政协全部待公布的答复，返回涉及的提案件数", writes: true) { session, call in
+            let year = try integer(call, 1, "year", allowed: ["year"])
+            call.push(Int64(try ProposalReplies.publishAll(officeCode: session.office.code, year: year, tx: session.tx).count))
+            return 1
+        },
+        ScriptFunction("rate", signature: "rate(id, {rating=, member=, comment=})", summary: "测评答复：满意、基本满意、不满意（工作人员代为登记时给 member）",
+                       writes: true) { session, call in
+            let id = try call.requireInteger(1, "id")
+            let f = try call.filter(2, allowed: ["rating", "member", "comment"])
+            let rating = try ProposalRatings.rate(id: id, rating: f["rating"] ?? "", memberID: f["member"].flatMap { Int64($0) },
+                                                  comment: f["comment"], tx: session.tx)
+            call.push(rating.rating.rawValue)
+            return 1
+        },
+        ScriptFunction("key", signature: "key(id, {year=, supervisor_member=, supervisor=, mode=})", summary: "确定为重点提案（主席会议成员督办或政府领导领办）",
+                       writes: true) { session, call in
+            let id = try call.requireInteger(1, "id")
+            let f = try call.filter(2, allowed: ["year", "supervisor_member", "supervisor", "mode"])
+            let year = try f["year"].map { text in
+                guard let n = Int(text) else { throw LvzhiError.invalid("year", text, "应为年份") }
+                return n
+            } ?? Int(Timestamp.todayInBeijing().prefix(4))!
+            _ = try KeyProposals.mark(id: id, year: year, supervisorMemberID: f["supervisor_member"].flatMap { Int64($0) },
+                                      supervisor: f["supervisor"], mode: f["mode"], tx: session.tx)
+            return 0
+        },
+        ScriptFunction("supervise", signature: "supervise(id, {note=, on=})", summary: "记录督办情况", writes: true) { session, call in
+            let id = try call.requireInteger(1, "id")
+            let f = try call.filter(2, allowed: ["note", "on"])
+            _ = try KeyProposals.supervise(id: id, note: f["note"] ?? "", on: f["on"], tx: session.tx)
+            return 0
+        },
+        ScriptFunction("contact", signature: "contact(id, {method=, stage=, on=, participants=, summary=})", summary: "记录与提案人的沟通（面谈、座谈会、电话、邮件、书信、其它）",
+                       writes: true) { session, call in
+            let id = try call.requireInteger(1, "id")
+            let f = try call.filter(2, allowed: ["method", "stage", "on", "participants", "summary"])
+            _ = try ProposalContacts.add(id: id, ContactInput(method: f["method"] ?? "", stage: f["stage"] ?? "办中", on: f["on"],
+                                                              participants: f["participants"], summary: f["summary"] ?? ""), tx: session.tx)
+            return 0
+        },
+        ScriptFunction("flag", signature: "flag(id, {public=, reason=, excellent=})", summary: "修改公开（不公开须写 reason）、优秀提案标记", writes: true) { session, call in
+            let id = try call.requireInteger(1, "id")
+            let f = try call.filter(2, allowed: ["public", "reason", "excellent"])
+            _ = try ProposalFlags.set(id: id, isPublic: f["public"].map { $0 == "true" }, reason: f["reason"],
+                                      isExcellent: f["excellent"].map { $0 == "true" }, tx: session.tx)
+            return 0
+        },
+    ]
+
+    // MARK: Helpers
+
+    static func request(_ session: ScriptSession, _ call: any ScriptCall) throws -> QueryInterfaceRequest<Proposal> {
+        let office = try readable(session)
+        return try ProposalQuery(script: try call.filter(1, allowed: ProposalQuery.scriptFilters)).request(office: office, db: session.tx.db)
+    }
+
+    static func readable(_ session: ScriptSession) throws -> Office {
+        try AccessGate.authorize(session.context, ProposalsPlugin.read, in: session.office, db: session.tx.db)
+        return session.office
+    }
+
+    /// Proposal `id` (argument 1), which must belong to the run's office.
+    static func own(_ session: ScriptSession, _ call: any ScriptCall) throws -> (proposal: Proposal, office: Office) {
+        let id = try call.requireInteger(1, "id")
+        let found = try ProposalStore.load(id, context: session.context, permission: ProposalsPlugin.read, db: session.tx.db)
+        guard found.office.id == session.office.id else { throw LvzhiError.notFound("提案", "ID \(id)（\(session.office.name)）") }
+        return found
+    }
+
+    static func integer(_ call: any ScriptCall, _ index: Int32, _ key: String, allowed: [String]) throws -> Int? {
+        guard let text = try call.filter(index, allowed: allowed)[key] else { return nil }
+        guard let n = Int(text) else { throw LvzhiError.invalid(key, text, "应为整数") }
+        return n
+    }
+
+    static func integers(_ value: ScriptValue?) -> [Int64] {
+        (value?.arrayItems ?? []).compactMap { if case .integer(let i) = $0 { return i } else { return nil } }
+    }
+}

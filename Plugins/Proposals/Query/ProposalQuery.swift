@@ -1,0 +1,105 @@
+import GRDB
+import LvzhiCore
+import LvzhiStorage
+
+/// Which proposals a listing, a script or an export wants. Every filter is checked against
+/// the office (a unit, term or session that does not exist is an error, not an empty list).
+public struct ProposalQuery: Sendable {
+    public var status: ProposalStatus?
+    public var category: String?
+    public var kind: ProposalKind?
+    /// A handling unit (by name) that holds the proposal (lead or co-handler, not returned).
+    public var unit: String?
+    /// The term number (第五届 → 5); nil: any term.
+    public var term: Int?
+    /// The plenary session number within `term` (or the current term).
+    public var session: Int?
+    /// The year of submission.
+    public var year: Int?
+    /// Only proposals with a unit past its due date without a reply.
+    public var overdue: Bool
+    /// Only key proposals (of `year` when given).
+    public var key: Bool
+    /// 大会 or 平时.
+    public var occasion: String?
+    /// Only proposals this member proposed, co-signed or wrote.
+    public var memberID: Int64?
+    public var excellent: Bool
+
+    public init(status: ProposalStatus? = nil, category: String? = nil, kind: ProposalKind? = nil, unit: String? = nil, term: Int? = nil,
+                session: Int? = nil, year: Int? = nil, overdue: Bool = false, key: Bool = false, occasion: String? = nil,
+                memberID: Int64? = nil, excellent: Bool = false) {
+        self.status = status; self.category = category; self.kind = kind; self.unit = unit; self.term = term; self.session = session
+        self.year = year; self.overdue = overdue; self.key = key; self.occasion = occasion; self.memberID = memberID; self.excellent = excellent
+    }
+
+    /// The names of the filters, as scripts give them (`lvzhi.proposals.list{status = "filed"}`).
+    public static let scriptFilters = ["status", "category", "kind", "unit", "term", "session", "year", "overdue", "key", "occasion", "member", "excellent"]
+
+    /// A query from a script's filter table (values as text).
+    public init(script f: [String: String]) throws {
+        func integer(_ key: String) throws -> Int? {
+            guard let text = f[key] else { return nil }
+            guard let n = Int(text) else { throw LvzhiError.invalid(key, text, "应为整数") }
+            return n
+        }
+        func flag(_ key: String) -> Bool { f[key] == "true" || f[key] == "1" }
+        self.init(status: try f["status"].map(ProposalStatus.parse), category: f["category"],
+                  kind: try f["kind"].map { text in
+                      guard let kind = ProposalKind(rawValue: text) ?? ProposalKind.allCases.first(where: { $0.title == text }) else {
+                          throw LvzhiError.invalid("kind", text, "不是提案类型", hint: "individual、joint、collective")
+                      }
+                      return kind
+                  },
+                  unit: f["unit"], term: try integer("term"), session: try integer("session"), year: try integer("year"),
+                  overdue: flag("overdue"), key: flag("key"), occasion: f["occasion"], memberID: try integer("member").map(Int64.init),
+                  excellent: flag("excellent"))
+    }
+
+    /// The request for `office`'s proposals matching the query, by id.
+    public func request(office: Office, db: Database) throws -> QueryInterfaceRequest<Proposal> {
+        var request = Proposal.filter(Column("office_id") == office.id)
+        if let status { request = request.filter(Column("status") == status.rawValue) }
+        if let category {
+            let categories = try ProposalStore.categories(office: office, db: db)
+            guard categories.contains(category) else {
+                throw LvzhiError.invalid("类别", category, "不是「\(office.name)」的提案类别", hint: "可用类别：\(categories.joined(separator: "、"))")
+            }
+            request = request.filter(Column("category") == category)
+        }
+        if let kind { request = request.filter(Column("kind") == kind.rawValue) }
+        if let unit {
+            let found = try HandlingUnit.find(named: unit, officeID: office.id!, db: db)
+            request = request.filter(sql: "id IN (SELECT proposal_id FROM proposal_units WHERE handling_unit_id = ? AND status != 'returned')",
+                                     arguments: [found.id])
+        }
+        if term != nil || session != nil {
+            let found = try TermStore.term(office: office, number: term, db: db)
+            request = request.filter(Column("term_id") == found.id)
+            if let session {
+                guard let plenary = try PlenarySession.filter(Column("term_id") == found.id && Column("number") == session).fetchOne(db) else {
+                    throw LvzhiError.notFound("全体会议", "\(found.label)第\(session)次会议", hint: "用 lvzhi term list --office \(office.code) 查看")
+                }
+                request = request.filter(Column("number_scope") == "s\(plenary.id!)")
+            }
+        }
+        if let year {
+            guard (1949...2200).contains(year) else { throw LvzhiError.invalid("年度", String(year), "不是有效的年份") }
+            request = request.filter(key ? Column("key_year") == year : Column("submitted_year") == year)
+        }
+        if overdue {
+            request = request.filter(sql: "id IN (SELECT proposal_id FROM proposal_units WHERE status IN ('assigned', 'accepted') AND due_on < ?)",
+                                     arguments: [Timestamp.todayInBeijing()])
+        }
+        if key { request = request.filter(Column("is_key") == true) }
+        if excellent { request = request.filter(Column("is_excellent") == true) }
+        if let occasion {
+            guard ["大会", "平时"].contains(occasion) else { throw LvzhiError.invalid("大会/平时", occasion, "应为 大会 或 平时") }
+            request = request.filter(Column("occasion") == occasion)
+        }
+        if let memberID {
+            request = request.filter(sql: "id IN (SELECT proposal_id FROM proposal_proposers WHERE member_id = ?)", arguments: [memberID])
+        }
+        return request.order(Column("id"))
+    }
+}
