@@ -247,6 +247,7 @@ struct ChineseSearchTests {
             try db.execute(sql: "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, archive_search_fts, 'row')")
             let stale = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.vocab WHERE term IN ('鸿雁', '驼道', '托克', '乌审')")
             #expect(stale == 0)
+            try Self.index.optimize(db: db)
             try db.execute(sql: "INSERT INTO archive_search_fts(archive_search_fts) VALUES ('integrity-check')")
             // Removing every seed document empties the index.
             for document in corpus.documents { try Self.index.remove(id: document.id, db: db) }
@@ -339,6 +340,8 @@ struct ChineseSearchTests {
         let unknown = #expect(throws: LvzhiError.self) { try pool.write { db in try Self.index.index(id: 3, fields: ["author": "x"], db: db) } }
         #expect(unknown?.message.contains("author") == true)
         #expect(throws: LvzhiError.self) { try pool.write { db in try FullTextIndex(name: "Bad-Name", fields: [FullTextField("t")]).create(db: db) } }
+        #expect(throws: LvzhiError.self) { try pool.read { db in try Self.index.search("史料", limit: 5000, db: db) } }
+        #expect(try pool.read { db in try Self.index.search("史料", limit: 0, db: db) }.isEmpty)
     }
 
     @Test("分词器版本变化后，下一次写入先按原文重建索引")
