@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Lua 5.4 from Debian's liblua5.4-dev, and the C layer Swift cannot do itself.
@@ -44,15 +45,24 @@ let package = Package(
             dependencies: ["LvzhiCore", "LvzhiStorage", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Plugins/Notices"
         ),
-        // Realistic demo data: the Ordos city office and its nine districts.
+        // 提案: proposals from drafting to the proposers' rating.
         .target(
             name: "Proposals",
             dependencies: ["LvzhiCore", "LvzhiStorage", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Plugins/Proposals"
         ),
+        // 文史资料: the literary-historical archive.
+        .target(
+            name: "Archive",
+            dependencies: ["LvzhiCore", "LvzhiStorage", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            path: "Plugins/Archive"
+        ),
+        // Realistic demo data: the Ordos city office and its nine districts.
         .target(
             name: "LvzhiDemo",
-            dependencies: ["LvzhiCore", "LvzhiStorage", "Notices", "Proposals"]
+            dependencies: ["LvzhiCore", "LvzhiStorage", "Notices", "Proposals", "Archive", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Seeds")]
         ),
         // The Lua engine: sandbox, limits, the `lvzhi` API, script runs.
         .target(
@@ -69,9 +79,10 @@ let package = Package(
         .executableTarget(
             name: "lvzhi",
             dependencies: [
-                "LvzhiCore", "LvzhiStorage", "LvzhiScript", "LvzhiDemo", "Notices", "Proposals", "CEditLine",
+                "LvzhiCore", "LvzhiStorage", "LvzhiScript", "LvzhiDemo", "Notices", "Proposals", "Archive", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // What several test targets share: a scratch database.
@@ -79,12 +90,13 @@ let package = Package(
         .testTarget(name: "LvzhiCoreTests", dependencies: ["LvzhiCore"]),
         .testTarget(
             name: "LvzhiStorageTests",
-            dependencies: ["LvzhiStorage", "LvzhiCore", "Notices", "LvzhiDemo", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LvzhiStorage", "LvzhiCore", "Notices", "Archive", "LvzhiDemo", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "NoticesTests", dependencies: ["Notices", "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LvzhiScriptTests", dependencies: ["LvzhiScript", "LvzhiStorage", "LvzhiCore", "Notices", "CLua", "CLuaShim", "LvzhiTestSupport"]),
         .testTarget(name: "ProposalsTests", dependencies: ["Proposals", "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["LvzhiCore"]),
     ],
     swiftLanguageModes: [.v6]

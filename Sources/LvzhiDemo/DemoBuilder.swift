@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 import LvzhiCore
 import LvzhiStorage
@@ -6,7 +7,7 @@ import Proposals
 
 /// Builds the demo database behind `lvzhi demo`: the Ordos city committee and its nine
 /// districts and banners, with terms, committees, activity groups, sectors, handling units,
-/// invented members, users and a few notices.
+/// invented members, users, a few notices and the city's year of proposals (``DemoProposalYear``).
 ///
 /// Everything goes through the same stores, permission checks and audit trail as real work
 /// (members arrive through ``RosterImport``, exactly as an office's CSV would), so the demo
@@ -24,6 +25,10 @@ public struct DemoBuilder {
         public var notices: Int
         /// Proposals of the city by status (暂存, 已立案 …).
         public var proposals: [String: Int]
+        /// The city's year of proposals in detail (nil when the proposals module is not registered).
+        public var proposalYear: DemoProposalSummary?
+        /// The city's archive (文史资料).
+        public var archive: DemoArchiveSummary?
         public var drawnMembers: Int
         /// Names that occur more than once among the city's members.
         public var duplicateNamesInCity: Int
@@ -40,6 +45,9 @@ public struct DemoBuilder {
         public var members: Int
     }
 
+    /// The modules the demo fills: notices and proposals.
+    public static let plugins: [PluginManifest] = [NoticesPlugin.manifest, ProposalsPlugin.manifest, ArchivePlugin.manifest]
+
     public let path: String
     public let plugins: [PluginManifest]
     /// Seed of the invented names: the same seed, the same demo.
@@ -51,6 +59,12 @@ public struct DemoBuilder {
     public init(path: String, plugins: [PluginManifest]) {
         self.path = path
         self.plugins = plugins
+    }
+
+    /// The default folder of the archive's digital files beside the database (`demo.sqlite` → `demo-文史资料文件`).
+    var archiveFolder: String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(url.deletingPathExtension().lastPathComponent + "-文史资料文件").path
     }
 
     /// Builds the demo.
@@ -65,12 +79,15 @@ public struct DemoBuilder {
                                  hint: "换一个路径，或加 --force 删除该文件后重建")
             }
             for file in files where FileManager.default.fileExists(atPath: file) { try FileManager.default.removeItem(atPath: file) }
+            // The archive's digital files of the old demo (the default folder beside the database).
+            if FileManager.default.fileExists(atPath: archiveFolder) { try FileManager.default.removeItem(atPath: archiveFolder) }
         }
         do {
             return try populate(progress: progress)
         } catch {
             // A half-built demo is of no use to anyone: leave nothing behind.
             for file in files { try? FileManager.default.removeItem(atPath: file) }
+            try? FileManager.default.removeItem(atPath: archiveFolder)
             throw error
         }
     }
@@ -117,6 +134,7 @@ public struct DemoBuilder {
             let count = isCity ? cityMembers : 100 + Int((seed &+ UInt64(index) &* 37) % 101)
             var roster = DemoRoster.generate(count: count, sectors: sectors, seed: seed &+ UInt64(index))
             Self.appointConveners(&roster, groups: groups)
+            if isCity { Self.appointLeaders(&roster) }
             let csv = DemoRoster.csv(roster)
             let outcome = try RosterImport(host: host, context: admin).run(
                 data: Data(csv.utf8), source: "\(spec.code)-名册.csv", officeCode: spec.code)
@@ -131,20 +149,33 @@ public struct DemoBuilder {
         progress("用户、模块与通知公告")
         summary.users = try addUsers(host: host, admin: admin)
         summary.notices = try publishNotices(host: host, admin: admin)
-        summary.proposals = try addProposals(host: host, admin: admin)
+        if plugins.contains(where: { $0.id == ProposalsPlugin.id }) {
+            progress("提案：五届五次会议以来的一年")
+            let year = try DemoProposalYear(host: host, admin: admin, seed: seed).build()
+            summary.proposalYear = year
+            summary.proposals = Dictionary(uniqueKeysWithValues: year.byStatus.compactMap { key, value in
+                ProposalStatus(rawValue: key).map { ($0.title, value) }
+            })
+        }
+        if plugins.contains(where: { $0.id == ArchivePlugin.id }) {
+            progress("文史资料：征集、接收登记、著录（含四份原始文件）、口述史、编审、出版、展陈")
+            summary.archive = try DemoArchive(host: host, admin: admin, seed: seed).build()
+        }
         summary.auditEntries = try host.read { db in try AuditRecord.fetchCount(db) }
         return summary
     }
 
     /// The current term with its plenary sessions: the city's 第五届 (since January 2022),
-    /// Kangbashi's 第二届 and the others' 第十一届, one session each January.
+    /// Kangbashi's 第二届 and the others' 第十一届, one four-day session each January
+    /// (the city's 五届五次会议: 2026-01-08 to 2026-01-11).
     private func addTerm(_ spec: DemoCatalog.OfficeSpec, isCity: Bool, host: LvzhiHost, admin: AccessContext) throws {
         let terms = TermStore(host: host, context: admin)
         let number = isCity ? 5 : (spec.code == "kangbashi" ? 2 : 11)
         _ = try terms.add(officeCode: spec.code, number: number, startsOn: "2022-01-06")
         for session in 1...5 {
             let opens = String(format: "%04d-01-%02d", 2021 + session, 6 + session % 3)
-            _ = try terms.addSession(officeCode: spec.code, termNumber: number, number: session, opensOn: opens)
+            _ = try terms.addSession(officeCode: spec.code, termNumber: number, number: session, opensOn: opens,
+                                     closesOn: CalendarDate.adding(days: 3, to: opens))
         }
     }
 
@@ -154,6 +185,17 @@ public struct DemoBuilder {
             let indices = roster.indices.filter { group.sectors.contains(roster[$0].sector) }
             if let first = indices.first { roster[first].roles.append("召集人") }
             if indices.count > 1 { roster[indices[1]].roles.append("副召集人") }
+        }
+    }
+
+    /// The city's chairman's meeting (主席会议): one 主席, six 副主席 and one 秘书长, all standing-committee
+    /// members; they supervise the key proposals.
+    static func appointLeaders(_ roster: inout [DemoMemberSpec]) {
+        let roles = ["主席", "副主席", "副主席", "副主席", "副主席", "副主席", "副主席", "秘书长"]
+        for (offset, role) in roles.enumerated() {
+            let index = 3 + offset * 13
+            guard index < roster.count else { break }
+            roster[index].roles = [role] + (roster[index].roles.contains("常委") ? [] : ["常委"]) + roster[index].roles
         }
     }
 
@@ -200,37 +242,6 @@ public struct DemoBuilder {
             names.append(username)
         }
         return names
-    }
-
-    /// Enables the proposals module for the city and walks its proposals through review:
-    /// most filed (numbered), some rejected, returned, turned into opinion letters or merged, a few still drafts.
-    private func addProposals(host: LvzhiHost, admin: AccessContext) throws -> [String: Int] {
-        guard plugins.contains(where: { $0.id == ProposalsPlugin.id }) else { return [:] }
-        let city = DemoCatalog.city.code
-        try ModuleStore(host: host, context: admin).enable(ProposalsPlugin.id, officeCode: city)
-        let staff = ProposalStore(host: host, context: try host.context(for: "wang.mishu"))
-        let members = try MemberStore(host: host, context: admin).list(officeCode: city)
-        var random = DemoRandom(seed: seed &+ 99)
-        var filed: [Int64] = []
-        for (index, entry) in DemoCatalog.proposalTitles.enumerated() {
-            let first = members[Int.random(in: 0..<members.count, using: &random)].id
-            let proposal = try staff.draft(officeCode: city, ProposalDraft(title: entry.title, body: "（演示正文）\(entry.title)。", category: entry.category,
-                                                                           firstProposerID: first))
-            let id = proposal.id!
-            if index % 10 == 9 { continue }  // still a draft
-            _ = try staff.apply(.submit, id: id)
-            switch index % 10 {
-            case 3: _ = try staff.apply(.reject, id: id, note: "建议内容较为空泛，请细化后作为意见建议提出", ground: "10")
-            case 5: _ = try staff.apply(.returnForRevision, id: id, note: "请补充相关数据和具体措施")
-            case 7: _ = try staff.apply(.convert, id: id, note: "转有关部门研究参考")
-            case 8 where !filed.isEmpty: _ = try staff.apply(.merge, id: id, mergeInto: filed[0])
-            default:
-                _ = try staff.apply(.file, id: id)
-                filed.append(id)
-            }
-        }
-        let all = try staff.list(officeCode: city)
-        return Dictionary(grouping: all, by: { $0.status.title }).mapValues(\.count)
     }
 
     /// Enables the notices module for the city and two districts and publishes notices there.

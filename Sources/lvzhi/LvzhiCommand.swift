@@ -17,7 +17,7 @@ struct LvzhiCommand: ParsableCommand {
             OfficeCommand.self, TermCommand.self, PlenaryCommand.self,
             SectorCommand.self, GroupCommand.self, CommitteeCommand.self, UnitCommand.self,
             MemberCommand.self, UserCommand.self,
-            ModulesCommand.self, NoticeCommand.self, ProposalCommand.self, DutyCommand.self, AuditCommand.self,
+            ModulesCommand.self, NoticeCommand.self, ProposalCommand.self, ArchiveCommand.self, DutyCommand.self, AuditCommand.self,
             RunCommand.self, EvalCommand.self, ConsoleCommand.self, ScriptStoreCommand.self, LuaAPICommand.self,
         ]
     )

@@ -79,7 +79,7 @@ struct CommandLineTests {
     @Test("member import：GB18030 自动识别；坏行全部列出且不写入；--dry-run")
     func memberImport() throws {
         let cli = try organisation()
-        let encoded = try gb18030("姓名,性别,民族,出生日期,界别,备注\r\n乌兰,女,蒙古族,1972年5月8日,经济界,\r\n王强,男,汉族,1969-11-23,中共,\r\n")
+        let encoded = try CommandLineRunner.gb18030("姓名,性别,民族,出生日期,界别,备注\r\n乌兰,女,蒙古族,1972年5月8日,经济界,\r\n王强,男,汉族,1969-11-23,中共,\r\n")
         let gb = try cli.file("gb.csv", try #require(encoded))
         let dry = try cli.run(["member", "import", gb, "--office", "ordos", "--dry-run"])
         #expect(dry.status == 0, "\(dry.stderr)")
@@ -142,16 +142,30 @@ struct CommandLineTests {
         let members = try cli.run(["member", "list", "--office", "ordos", "--json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(members.stdout.utf8)) as? [[String: Any]])
         #expect(list.count == 300)
-        let proposals = try cli.run(["proposal", "list", "--office", "ordos", "--status", "filed", "--json"])
-        let filed = try #require(try JSONSerialization.jsonObject(with: Data(proposals.stdout.utf8)) as? [[String: Any]])
-        #expect(filed.count >= 5)
-        #expect(filed.compactMap { $0["number"] as? Int } == Array(1...filed.count), "立案编号连续")
+        // Every state is there; every proposal that got a number (whatever became of it since) is numbered 1…n.
+        let proposals = try cli.run(["proposal", "list", "--office", "ordos", "--json"])
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(proposals.stdout.utf8)) as? [[String: Any]])
+        #expect((250...700).contains(all.count), "提案 \(all.count) 件")
+        let states = Set(all.compactMap { $0["status"] as? String })
+        #expect(states == ["draft", "submitted", "returned", "withdrawn", "rejected", "converted", "merged",
+                           "filed", "assigned", "handling", "replied", "concluded"], "\(states)")
+        let numbers = all.compactMap { $0["number"] as? Int }.sorted()
+        #expect(numbers.count > 200)
+        #expect(numbers == Array(1...numbers.count), "立案编号连续")
+        #expect(result.stdout.contains("重点提案"), "摘要应包含提案的一年")
+        let rules = try cli.run(["proposal", "rules", "--office", "ordos", "--year", "2026"])
+        #expect(rules.status == 0, "\(rules.stderr)")
+        #expect(rules.stdout.contains("未达到") && rules.stdout.contains("达到"))
+        #expect(rules.stdout.contains("民族和宗教委员会"))
+        let overdue = try cli.run(["proposal", "overdue", "--office", "ordos", "--json"])
+        let late = try #require(try JSONSerialization.jsonObject(with: Data(overdue.stdout.utf8)) as? [[String: Any]])
+        #expect(!late.isEmpty && late.contains { $0["key_supervisor"] is String }, "超期的承办中有一件重点提案")
 
         // The example reports of scripts/examples run against the demo data.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let examples = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("scripts/examples").path)
             .filter { $0.hasSuffix(".lua") }.sorted()
-        #expect(examples.count >= 4)
+        #expect(examples.count >= 9)
         let out = cli.folder.appendingPathComponent("报表")
         for example in examples {
             let path = root.appendingPathComponent("scripts/examples/\(example)").path
@@ -159,32 +173,28 @@ struct CommandLineTests {
             #expect(run.status == 0, "\(example)：\(run.stderr)")
             #expect(run.stdout.split(separator: "\n").count > 3, "\(example) 应输出报表")
         }
-        let reader = Process()
-        reader.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        reader.arguments = ["-c", "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; print(ws.cell(1,1).value, ws.max_row)",
-                            out.appendingPathComponent("界别人数.xlsx").path]
-        let pipe = Pipe()
-        reader.standardOutput = pipe
-        try reader.run()
-        let read = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        reader.waitUntilExit()
-        #expect(reader.terminationStatus == 0)
-        #expect(read.hasPrefix("界别 32"), "30 个界别 + 表头 + 合计：\(read)")
-    }
-
-    /// `text` encoded as GB18030 by iconv (independent of the code under test).
-    func gb18030(_ text: String) throws -> Data? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? data : nil
+        // The first header, the number of rows and the last header of the first sheet, read back by openpyxl.
+        func read(_ xlsx: String) throws -> String {
+            let reader = Process()
+            reader.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            reader.arguments = ["-c", "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; print(ws.cell(1,1).value, ws.max_row, ws.cell(1, ws.max_column).value)",
+                                xlsx]
+            let pipe = Pipe()
+            reader.standardOutput = pipe
+            try reader.run()
+            let read = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            reader.waitUntilExit()
+            #expect(reader.terminationStatus == 0, "openpyxl 读 \(xlsx)")
+            return read.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try read(out.appendingPathComponent("界别人数.xlsx").path).hasPrefix("界别 32"), "30 个界别 + 表头 + 合计")
+        // The annual statistics: categories × states, a header, six categories and a totals row.
+        let statistics = try read(out.appendingPathComponent("提案统计.xlsx").path)
+        #expect(statistics.hasPrefix("类别 8 "), "表头 + 六个类别 + 合计：\(statistics)")
+        #expect(statistics.hasSuffix("合计"), "最后一列为合计：\(statistics)")
+        // The handling units' evaluation: one row per unit that handled a proposal.
+        let evaluation = try read(out.appendingPathComponent("承办单位考评.xlsx").path)
+        let unitRows = Int(evaluation.split(separator: " ")[1]) ?? 0
+        #expect(evaluation.hasPrefix("名次 ") && (31...81).contains(unitRows), "表头 + 30–80 个承办单位：\(evaluation)")
     }
 }

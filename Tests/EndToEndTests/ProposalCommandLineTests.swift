@@ -52,63 +52,53 @@ struct ProposalCommandLineTests {
             ["user", "add", "fagai", "--name", "发改委", "--office", "ordos", "--role", "handling_unit", "--unit", "市发展和改革委员会"],
             ["user", "add", "caizheng", "--name", "财政局", "--office", "ordos", "--role", "handling_unit", "--unit", "市财政局"],
         ])
-        func ok(_ arguments: [String], as user: String? = nil) throws -> String {
-            let result = try cli.run(arguments, user: user)
-            #expect(result.status == 0, "lvzhi \(arguments.joined(separator: " ")): \(result.stderr)")
-            return result.stdout
-        }
-        func refused(_ arguments: [String], as user: String? = nil, _ message: String) throws {
-            let result = try cli.run(arguments, user: user)
-            #expect(result.status == 1, "lvzhi \(arguments.joined(separator: " ")) 应被拒绝")
-            #expect(result.stderr.contains(message), "\(result.stderr)")
-        }
         // Settings of the office: a category of its own, a shorter deadline.
-        #expect(try ok(["modules", "settings", "proposals", "--office", "ordos"]).contains("handling_months"))
-        _ = try ok(["modules", "set", "proposals", "categories", "经济、民生、其他", "--office", "ordos"])
-        try refused(["modules", "set", "proposals", "handling_months", "99", "--office", "ordos"], "1–12")
+        #expect(try cli.ok(["modules", "settings", "proposals", "--office", "ordos"]).contains("handling_months"))
+        _ = try cli.ok(["modules", "set", "proposals", "categories", "经济、民生、其他", "--office", "ordos"])
+        try cli.refused(["modules", "set", "proposals", "handling_months", "99", "--office", "ordos"], "1–12")
 
-        _ = try ok(["proposal", "draft", "--office", "ordos", "--title", "关于加快现代能源经济发展的建议", "--category", "经济"], as: "zhangwei")
-        _ = try ok(["proposal", "submit", "1"], as: "zhangwei")
-        _ = try ok(["proposal", "file", "1"])
-        try refused(["proposal", "reply", "1", "--outcome", "A", "--body", "答复"], as: "fagai", "没有承办")
-        _ = try ok(["proposal", "assign", "1", "--lead", "市发展和改革委员会", "--co", "市财政局"])
-        try refused(["proposal", "reply", "1", "--outcome", "A", "--body", "答复"], as: "fagai", "已交办（待接收）")
-        _ = try ok(["proposal", "accept", "1"], as: "fagai")
-        _ = try ok(["proposal", "accept", "1"], as: "caizheng")
-        try refused(["proposal", "reply", "1", "--outcome", "A", "--body", "答复"], as: "caizheng", "协办")
-        _ = try ok(["proposal", "opinion", "1", "--note", "财政资金予以支持"], as: "caizheng")
-        _ = try ok(["proposal", "contact", "1", "--method", "面谈", "--stage", "办前", "--summary", "听取提案人意见"], as: "fagai")
-        _ = try ok(["proposal", "key", "1", "--year", "2026", "--supervisor-member", "2"])
-        _ = try ok(["proposal", "supervise", "1", "--note", "督办座谈"])
+        _ = try cli.ok(["proposal", "draft", "--office", "ordos", "--title", "关于加快现代能源经济发展的建议", "--category", "经济"], as: "zhangwei")
+        _ = try cli.ok(["proposal", "submit", "1"], as: "zhangwei")
+        _ = try cli.ok(["proposal", "file", "1"])
+        try cli.refused(["proposal", "reply", "1", "--outcome", "A", "--body", "答复"], as: "fagai", "没有承办")
+        _ = try cli.ok(["proposal", "assign", "1", "--lead", "市发展和改革委员会", "--co", "市财政局"])
+        try cli.refused(["proposal", "reply", "1", "--outcome", "A", "--body", "答复"], as: "fagai", "已交办（待接收）")
+        _ = try cli.ok(["proposal", "accept", "1"], as: "fagai")
+        _ = try cli.ok(["proposal", "accept", "1"], as: "caizheng")
+        try cli.refused(["proposal", "reply", "1", "--outcome", "A", "--body", "答复"], as: "caizheng", "协办")
+        _ = try cli.ok(["proposal", "opinion", "1", "--note", "财政资金予以支持"], as: "caizheng")
+        _ = try cli.ok(["proposal", "contact", "1", "--method", "面谈", "--stage", "办前", "--summary", "听取提案人意见"], as: "fagai")
+        _ = try cli.ok(["proposal", "key", "1", "--year", "2026", "--supervisor-member", "2"])
+        _ = try cli.ok(["proposal", "supervise", "1", "--note", "督办座谈"])
         let body = try cli.file("答复.txt", Data("经研究，已采纳并列入计划。联系电话 0477-8588000。".utf8))
-        _ = try ok(["proposal", "reply", "1", "--outcome", "A", "--body-file", body, "--doc-number", "鄂发改函〔2026〕1号",
+        _ = try cli.ok(["proposal", "reply", "1", "--outcome", "A", "--body-file", body, "--doc-number", "鄂发改函〔2026〕1号",
                     "--contact-person", "王科长", "--contact-phone", "0477-8588000"], as: "fagai")
-        try refused(["proposal", "rate", "1", "--rating", "满意"], as: "zhangwei", "尚未公布")
-        #expect(!(try ok(["proposal", "show", "1"], as: "zhangwei")).contains("已采纳并列入计划"), "公布前委员看不到答复")
-        #expect(try ok(["proposal", "publish", "--all", "--office", "ordos"]).contains("1 件"))
-        try refused(["proposal", "rate", "1", "--rating", "很好"], as: "zhangwei", "满意")
-        #expect(try ok(["proposal", "rate", "1", "--rating", "满意"], as: "zhangwei").contains("已办结"))
-        let shown = try ok(["proposal", "show", "1"])
+        try cli.refused(["proposal", "rate", "1", "--rating", "满意"], as: "zhangwei", "尚未公布")
+        #expect(!(try cli.ok(["proposal", "show", "1"], as: "zhangwei")).contains("已采纳并列入计划"), "公布前委员看不到答复")
+        #expect(try cli.ok(["proposal", "publish", "--all", "--office", "ordos"]).contains("1 件"))
+        try cli.refused(["proposal", "rate", "1", "--rating", "很好"], as: "zhangwei", "满意")
+        #expect(try cli.ok(["proposal", "rate", "1", "--rating", "满意"], as: "zhangwei").contains("已办结"))
+        let shown = try cli.ok(["proposal", "show", "1"])
         for text in ["已采纳并列入计划", "财政资金予以支持", "张伟 满意", "督办座谈", "副主席 巴特尔", "听取提案人意见"] {
             #expect(shown.contains(text), "show 应包含「\(text)」")
         }
 
         // Reports.
-        #expect(try ok(["proposal", "stats", "--office", "ordos", "--year", "2026"]).contains("立案 1 件"))
-        let units = try JSONSerialization.jsonObject(with: Data(try ok(["proposal", "units", "--office", "ordos", "--json"]).utf8)) as? [[String: Any]]
+        #expect(try cli.ok(["proposal", "stats", "--office", "ordos", "--year", "2026"]).contains("立案 1 件"))
+        let units = try JSONSerialization.jsonObject(with: Data(try cli.ok(["proposal", "units", "--office", "ordos", "--json"]).utf8)) as? [[String: Any]]
         #expect(units?.first?["unit"] as? String == "市发展和改革委员会")
         #expect(units?.first?["satisfaction_percent"] as? Double == 100)
-        #expect(try ok(["proposal", "overdue", "--office", "ordos"]).contains("没有超期"))
-        #expect(try ok(["proposal", "rules", "--office", "ordos", "--year", "2026"]).contains("经济委员会"))
-        #expect(try ok(["proposal", "list", "--office", "ordos", "--key", "--unit", "市财政局"]).contains("重点"))
-        try refused(["proposal", "list", "--office", "ordos", "--unit", "市体育局"], "找不到承办单位")
+        #expect(try cli.ok(["proposal", "overdue", "--office", "ordos"]).contains("没有超期"))
+        #expect(try cli.ok(["proposal", "rules", "--office", "ordos", "--year", "2026"]).contains("经济委员会"))
+        #expect(try cli.ok(["proposal", "list", "--office", "ordos", "--key", "--unit", "市财政局"]).contains("重点"))
+        try cli.refused(["proposal", "list", "--office", "ordos", "--unit", "市体育局"], "找不到承办单位")
         let csv = cli.folder.appendingPathComponent("公开.csv").path
-        _ = try ok(["proposal", "export", "--office", "ordos", "--out", csv, "--public"], as: "zhangwei")
+        _ = try cli.ok(["proposal", "export", "--office", "ordos", "--out", csv, "--public"], as: "zhangwei")
         let exported = try String(contentsOfFile: csv, encoding: .utf8)
         #expect(exported.contains("关于加快现代能源经济发展的建议") && !exported.contains("王科长") && !exported.contains("0477-8588000"))
-        try refused(["proposal", "export", "--office", "ordos", "--out", csv], as: "zhangwei", "权限不足")
-        _ = try ok(["proposal", "export", "--office", "ordos", "--out", cli.folder.appendingPathComponent("全部.xlsx").path])
-        #expect(try ok(["duty", "list", "--office", "ordos", "--member", "1"]).contains("关于加快现代能源经济发展的建议"))
+        try cli.refused(["proposal", "export", "--office", "ordos", "--out", csv], as: "zhangwei", "权限不足")
+        _ = try cli.ok(["proposal", "export", "--office", "ordos", "--out", cli.folder.appendingPathComponent("全部.xlsx").path])
+        #expect(try cli.ok(["duty", "list", "--office", "ordos", "--member", "1"]).contains("关于加快现代能源经济发展的建议"))
 
         // The same steps and reports from Lua.
         let lua = try cli.run(["eval", """

@@ -16,9 +16,10 @@ rows[#rows + 1] = { "合计", total }
 local options = { title = lvzhi.office.name .. " 各界别委员人数", headers = { "界别", "人数" } }
 lvzhi.report.print(rows, options)
 if arg[1] ~= "--no-files" then
-  local ok = pcall(function()
+  if lvzhi.report.can_save() then
     print("已写入：" .. lvzhi.report.save("界别人数.xlsx", rows, options))
     print("已写入：" .. lvzhi.report.save("界别人数.csv", rows, options))
-  end)
-  if not ok then print("（未指定 --out，只打印不写文件）") end
+  else
+    print("（未指定 --out，只打印不写文件）")
+  end
 end

@@ -148,7 +148,7 @@ public enum ProposalsScriptAPI {
         let options = action == .reply ? "{outcome=, body=, doc=, contact=, phone=}" : (action == .extend ? "{until=, note=, unit=}" : "note 或 {note=, unit=}")
         let who = transition.actor == .unit ? "承办单位" : "政协办公室"
         return ScriptFunction(action.scriptName, signature: "\(action.scriptName)(id, \(options))",
-                              summary: "\(who)\(action.title)（与 lvzhi proposal \(action.rawValue) 相同的检查），返回承办状态", writes: true) { session, call in
+                              summary: "\(action.title.hasPrefix(who) ? "" : who)\(action.title)（与 lvzhi proposal \(action.rawValue) 相同的检查），返回承办状态", writes: true) { session, call in
             let id = try call.requireInteger(1, "id")
             var input = UnitStepInput()
             if let note = call.string(2) {

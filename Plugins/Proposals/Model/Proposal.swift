@@ -29,7 +29,9 @@ public struct Proposal: Hashable, LvzhiRecord {
     public var createdBy: String
     public var createdAt: String
     public var submittedAt: String?
-    /// The year (Beijing time) of submission: the year the annual statistics count it in.
+    /// The year the annual statistics count it in: a 大会提案's session year (proposals for the
+    /// January session submitted in the autumn before count in the session's year), else the
+    /// year (Beijing time) it was first submitted.
     public var submittedYear: Int?
     public var filedAt: String?
     /// 重点提案 of `keyYear`, supervised (督办) by a chairman's-meeting member or led (领办) by a vice-mayor.

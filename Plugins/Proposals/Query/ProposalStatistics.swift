@@ -80,14 +80,17 @@ public enum ProposalStatistics {
             SELECT COUNT(*) AS submitted,
                    SUM(status IN ('filed', 'assigned', 'handling', 'replied', 'concluded')) AS filed,
                    SUM(status = 'rejected') AS rejected, SUM(status = 'converted') AS converted, SUM(status = 'merged') AS merged,
-                   SUM(kind = 'collective') AS collective, SUM(is_key) AS key, SUM(status = 'concluded') AS concluded,
+                   SUM(kind = 'collective') AS collective, SUM(status = 'concluded') AS concluded,
                    SUM(id IN (SELECT proposal_id FROM proposal_units WHERE status IN ('assigned', 'accepted') AND due_on < ?)) AS overdue
             FROM proposals WHERE \(clause)
             """, arguments: StatementArguments([Timestamp.todayInBeijing()] + arguments))!
+        // Key proposals are chosen for a year (key_year), whatever year they were submitted in.
+        let key = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM proposals WHERE office_id = ? AND is_key" + (year == nil ? "" : " AND key_year = ?"),
+                                   arguments: StatementArguments([office.id!] + (year.map { [$0] } ?? []))) ?? 0
         let submitted: Int = row["submitted"]
         let filed: Int = row["filed"] ?? 0
         return ProposalTotals(submitted: submitted, filed: filed, rejected: row["rejected"] ?? 0, converted: row["converted"] ?? 0,
-                              merged: row["merged"] ?? 0, collective: row["collective"] ?? 0, key: row["key"] ?? 0,
+                              merged: row["merged"] ?? 0, collective: row["collective"] ?? 0, key: key,
                               concluded: row["concluded"] ?? 0, overdue: row["overdue"] ?? 0,
                               filingPercent: submitted == 0 ? nil : percent(filed, submitted))
     }

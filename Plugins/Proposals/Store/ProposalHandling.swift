@@ -136,7 +136,8 @@ public enum ProposalHandling {
             try tx.update(reply, from: old, action: "send-back")
             row.repliedAt = nil
         case .rehandle:
-            guard let reply = try ProposalReplies.current(unitRowID: before.id!, db: tx.db),
+            // One proposer's 不满意 is enough: the others need not have rated yet.
+            guard let reply = try ProposalReplies.current(unitRowID: before.id!, db: tx.db), reply.publishedAt != nil,
                   try ProposalRating.filter(Column("reply_id") == reply.id! && Column("rating") == Rating.unsatisfied.rawValue).fetchCount(tx.db) > 0 else {
                 throw LvzhiError(.ruleViolation, "提案 \(id) 的答复没有「不满意」的测评，不需要重新办理")
             }

@@ -87,14 +87,17 @@ public struct ProposalStore {
             throw LvzhiError.invalid("类别", draft.category, "不是「\(office.name)」的提案类别", hint: "可用类别：\(categories.joined(separator: "、"))")
         }
         var proposers: [(Int64, String)] = []
+        var collectiveBody: String?
         switch draft.kind {
         case .collective:
             guard let body = draft.collectiveBody?.trimmingCharacters(in: .whitespaces), !body.isEmpty else {
                 throw LvzhiError.invalid("提案单位", "", "集体提案须写明以哪个专委会、党派、界别或活动组的名义提出")
             }
-            guard try collectiveBodyExists(body, office: office, db: tx.db) else {
-                throw LvzhiError.invalid("提案单位", body, "不是「\(office.name)」的专委会、界别、界别活动组或党派")
+            guard let name = try Self.collectiveBodyName(body, office: office, db: tx.db) else {
+                throw LvzhiError.invalid("提案单位", body, "不是「\(office.name)」的专委会、界别、界别活动组或民主党派",
+                                         hint: "党派可写简称或全称：\(parties.joined(separator: "、"))")
             }
+            collectiveBody = name
             guard try mayActForOthers(tx.context, office: office, db: tx.db) else {
                 throw LvzhiError(.permissionDenied, "集体提案由工作人员或管理员登记")
             }
@@ -132,7 +135,7 @@ public struct ProposalStore {
                 proposers.append((id, "cosigner"))
             }
         }
-        var proposal = Proposal(officeID: office.id, termID: term.id!, kind: draft.kind, collectiveBody: draft.collectiveBody,
+        var proposal = Proposal(officeID: office.id, termID: term.id!, kind: draft.kind, collectiveBody: collectiveBody,
                                 title: title, body: draft.body, category: draft.category, occasion: nil, status: .draft,
                                 createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&proposal)
@@ -186,9 +189,15 @@ public struct ProposalStore {
             guard unconfirmed.isEmpty else {
                 throw LvzhiError(.ruleViolation, "附议人尚未全部确认：\(unconfirmed.joined(separator: "、"))", hint: "附议人用 lvzhi proposal confirm \(id) 确认")
             }
-            updated.submittedAt = Timestamp.now()
-            updated.submittedYear = Int(Timestamp.todayInBeijing().prefix(4))
-            updated.occasion = try occasion(termID: proposal.termID, on: Timestamp.todayInBeijing(), db: tx.db)
+            // A proposal returned for revision keeps the day it was first submitted, so a 大会提案
+            // resubmitted after the session closes stays one.
+            if proposal.submittedAt == nil {
+                let today = Timestamp.todayInBeijing()
+                let (occasion, sessionYear) = try occasion(termID: proposal.termID, on: today, db: tx.db)
+                updated.submittedAt = Timestamp.now()
+                updated.occasion = occasion
+                updated.submittedYear = sessionYear ?? Int(today.prefix(4))
+            }
         case .withdraw:
             let first = try Int64.fetchOne(tx.db, sql: "SELECT member_id FROM proposal_proposers WHERE proposal_id = ? AND role = 'first'", arguments: [id])
             guard first != nil, first == tx.context.user.memberID else {
@@ -258,23 +267,31 @@ public struct ProposalStore {
         }
     }
 
-    static func collectiveBodyExists(_ name: String, office: Office, db: Database) throws -> Bool {
-        if (try? PartyAffiliation.parse(name)) != nil { return true }
-        return try Int.fetchOne(db, sql: """
+    /// The democratic parties, which may make collective proposals in their own name.
+    static let parties = ["民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟"]
+
+    /// The name a collective proposal is recorded under: the office's committee, sector or
+    /// activity group of that name, or a democratic party in its short form (中国民主同盟 → 民盟);
+    /// nil when `name` is none of these.
+    static func collectiveBodyName(_ name: String, office: Office, db: Database) throws -> String? {
+        if let party = try? PartyAffiliation.parse(name), parties.contains(party) { return party }
+        let count = try Int.fetchOne(db, sql: """
             SELECT (SELECT COUNT(*) FROM committees WHERE office_id = ?1 AND name = ?2)
                  + (SELECT COUNT(*) FROM sectors WHERE office_id = ?1 AND name = ?2)
                  + (SELECT COUNT(*) FROM activity_groups WHERE office_id = ?1 AND name = ?2)
-            """, arguments: [office.id, name]) ?? 0 > 0
+            """, arguments: [office.id, name]) ?? 0
+        return count > 0 ? name : nil
     }
 
     /// 大会 from three months before a plenary session opens until it closes (or its opening
-    /// day when no closing day is known); 平时 otherwise.
-    static func occasion(termID: Int64, on date: String, db: Database) throws -> String {
+    /// day when no closing day is known), with the session's year, which the annual figures
+    /// count the proposal in; 平时 otherwise.
+    static func occasion(termID: Int64, on date: String, db: Database) throws -> (occasion: String, sessionYear: Int?) {
         for session in try PlenarySession.filter(Column("term_id") == termID).fetchAll(db) {
             let start = CalendarDate.adding(months: -3, to: session.opensOn)
-            if date >= start && date <= (session.closesOn ?? session.opensOn) { return "大会" }
+            if date >= start && date <= (session.closesOn ?? session.opensOn) { return ("大会", Int(session.opensOn.prefix(4))) }
         }
-        return "平时"
+        return ("平时", nil)
     }
 
     /// The numbering scope on `date`: the latest plenary session opened by then (四届二次会议),
@@ -291,13 +308,8 @@ public struct ProposalStore {
         return ("y\(year)", "\(year)年")
     }
 
-    /// The next number of `scope`, handed out inside the filing transaction: SQLite runs one
-    /// writer at a time, so two filings never get the same number and none is skipped.
+    /// The next number of `scope`, handed out inside the filing transaction (``GaplessCounter``).
     static func nextNumber(officeID: Int64, scope: String, db: Database) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO proposal_counters (office_id, scope, last) VALUES (?, ?, 1)
-            ON CONFLICT(office_id, scope) DO UPDATE SET last = last + 1
-            """, arguments: [officeID, scope])
-        return try Int64.fetchOne(db, sql: "SELECT last FROM proposal_counters WHERE office_id = ? AND scope = ?", arguments: [officeID, scope])!
+        try GaplessCounter.next(in: "proposal_counters", officeID: officeID, scope: scope, db: db)
     }
 }

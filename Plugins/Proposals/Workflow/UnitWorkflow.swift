@@ -74,7 +74,7 @@ public enum UnitWorkflow {
                        permission: ProposalsPlugin.handle, requiresNote: true),
         UnitTransition(action: .sendBack, from: [.replied], to: .accepted, roles: [.lead], actor: .office,
                        permission: ProposalsPlugin.review, requiresNote: true),
-        UnitTransition(action: .rehandle, from: [.rated], to: .accepted, roles: [.lead], actor: .office,
+        UnitTransition(action: .rehandle, from: [.replied, .rated], to: .accepted, roles: [.lead], actor: .office,
                        permission: ProposalsPlugin.review, requiresNote: true),
         UnitTransition(action: .extend, from: [.assigned, .accepted], to: nil, roles: [.lead, .co], actor: .office,
                        permission: ProposalsPlugin.review, requiresNote: true),

@@ -72,6 +72,8 @@ public struct SettingDescriptor: Sendable, Hashable {
         case list
         /// Labels for fixed keys, written `key=label;key=label` (office-specific names of states).
         case labels(keys: [String])
+        /// Free text of at most this many characters (a folder name).
+        case text(maxLength: Int)
     }
 
     public let key: String
@@ -104,6 +106,10 @@ public struct SettingDescriptor: Sendable, Hashable {
                 throw LvzhiError.invalid(title, key, "不是可以改名的项", hint: "可用：\(keys.joined(separator: "、"))")
             }
             return pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ";")
+        case .text(let maxLength):
+            guard !text.isEmpty else { throw LvzhiError.invalid(title, text, "不能为空") }
+            guard text.count <= maxLength else { throw LvzhiError.invalid(title, text, "不能超过 \(maxLength) 个字") }
+            return text
         }
     }
 

@@ -20,5 +20,10 @@ public enum ReportScriptAPI {
             call.push(url.path)
             return 1
         },
+        ScriptFunction("can_save", signature: "can_save()",
+                       summary: "是否给了 --out 目录（可以 save）；用它决定是否写文件，不必用 pcall 吞掉写文件的错误") { session, call in
+            call.push(session.outputDirectory != nil)
+            return 1
+        },
     ])
 }

@@ -1,3 +1,4 @@
+import Archive
 import LvzhiCore
 import LvzhiScript
 import LvzhiStorage
@@ -6,8 +7,8 @@ import Proposals
 
 /// The modules this build of `lvzhi` registers at start-up, in registration order.
 enum BuiltinPlugins {
-    static let all: [PluginManifest] = [NoticesPlugin.manifest, ProposalsPlugin.manifest]
+    static let all: [PluginManifest] = [NoticesPlugin.manifest, ProposalsPlugin.manifest, ArchivePlugin.manifest]
 
     /// The tables of the `lvzhi` script API: the core's, then each plugin's.
-    static let scriptModules: [ScriptModule] = CoreScriptAPI.modules + [NoticesScriptAPI.module, ProposalsScriptAPI.module]
+    static let scriptModules: [ScriptModule] = CoreScriptAPI.modules + [NoticesScriptAPI.module, ProposalsScriptAPI.module, ArchiveScriptAPI.module]
 }

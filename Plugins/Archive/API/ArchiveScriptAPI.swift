@@ -1,0 +1,99 @@
+import GRDB
+import LvzhiCore
+import LvzhiStorage
+
+/// `lvzhi.archive`: search, the description tree, accessions, agents, the review queue and the
+/// reports, with the same access rules as the CLI (hidden units are absent, not refused).
+public enum ArchiveScriptAPI {
+    public static let module = ScriptModule(name: "archive", moduleID: ArchivePlugin.id, summary: "文史资料",
+                                            functions: core + ArchiveReportsScriptAPI.functions + ArchiveFilesScriptAPI.functions + ArchiveWorkScriptAPI.functions)
+
+    static let unitFilters = ["level", "parent", "accession", "genre", "location"]
+
+    static let core: [ScriptFunction] = [
+        ScriptFunction("search", signature: "search(query, {limit=, offset=})", summary: "中文全文检索（题名、提要、主题词、正文、口述稿），按相关度排序，带摘录") { session, call in
+            let query = try call.requireString(1, "query")
+            let f = try call.filter(2, allowed: ["limit", "offset"])
+            let result = try ArchiveSearch.search(query, officeCode: session.office.code, limit: Int(f["limit"] ?? "20") ?? 20,
+                                                  offset: Int(f["offset"] ?? "0") ?? 0, context: session.context, db: session.tx.db)
+            try call.pushArray(encoding: result.hits)
+            return 1
+        },
+        ScriptFunction("units", signature: "units{level=, parent=, accession=, genre=, location=}", summary: "可见的著录条目数组（按档号）") { session, call in
+            try call.pushArray(encoding: try units(session, call))
+            return 1
+        },
+        ScriptFunction("each_unit", signature: "each_unit{level=, parent=, accession=, genre=, location=}", summary: "逐条遍历可见的著录条目") { session, call in
+            var remaining = try units(session, call)[...]
+            call.pushIterator { call in
+                guard let unit = remaining.popFirst() else { return 0 }
+                call.push(value: try ScriptValue(encoding: unit))
+                return 1
+            }
+            return 1
+        },
+        ScriptFunction("unit", signature: "unit(id)", summary: "按 ID 取一条著录（看不到的条目视为不存在）；path 为从全宗到本条的档号") { session, call in
+            let (unit, office) = try ArchiveAccess.unit(try call.requireInteger(1, "id"), context: session.context, db: session.tx.db)
+            guard office.id == session.office.id else { throw LvzhiError.notFound("著录条目", "ID \(unit.id!)") }
+            var value = try ScriptValue(encoding: unit)
+            let path = try DescriptionStore.path(to: unit, db: session.tx.db).map { ScriptValue.string($0.referenceCode) }
+            if case .table(var entries) = value {
+                entries.append(.init(key: .string("path"), value: .table(path.enumerated().map { .init(key: .integer(Int64($0.offset + 1)), value: $0.element) })))
+                value = .table(entries)
+            }
+            call.push(value: value)
+            return 1
+        },
+        ScriptFunction("describe", signature: "describe{level=, parent=, reference_code=, title=, …}", summary: "新增一条著录（与 lvzhi archive unit add 相同的校验），返回其 ID",
+                       writes: true) { session, call in
+            let f = try call.filter(1, allowed: ["level", "parent", "reference_code", "title", "creator", "created_on", "period_from", "period_to",
+                                                 "manuscript", "genre", "extent", "summary", "persons", "places", "subjects", "classification",
+                                                 "secrecy", "retention", "openness", "original_location", "copy_location", "accession", "body"])
+            let unit = try DescriptionStore.add(officeCode: session.office.code, UnitInput(
+                level: f["level"], parentID: f["parent"].flatMap { Int64($0) }, referenceCode: f["reference_code"], title: f["title"],
+                creator: f["creator"], createdOn: f["created_on"], periodFrom: f["period_from"], periodTo: f["period_to"],
+                manuscript: f["manuscript"], genre: f["genre"], extent: f["extent"], summary: f["summary"], persons: f["persons"],
+                places: f["places"], subjects: f["subjects"], classification: f["classification"], secrecy: f["secrecy"],
+                retention: f["retention"], openness: f["openness"], originalLocation: f["original_location"], copyLocation: f["copy_location"],
+                accessionID: f["accession"].flatMap { Int64($0) }, body: f["body"]), tx: session.tx)
+            call.push(unit.id!)
+            return 1
+        },
+        ScriptFunction("accessions", signature: "accessions{year=, status=}", summary: "接收登记（文史工作人员），按编号") { session, call in
+            let f = try call.filter(1, allowed: ["year", "status"])
+            try call.pushArray(encoding: try AccessionStore.list(officeCode: session.office.code, year: f["year"].flatMap { Int($0) },
+                                                                 status: try f["status"].map(ProcessingStatus.parse), context: session.context, db: session.tx.db))
+            return 1
+        },
+        ScriptFunction("agents", signature: "agents{name=}", summary: "人物和机构（按名称的一部分筛选）") { session, call in
+            let f = try call.filter(1, allowed: ["name"])
+            try call.pushArray(encoding: try AgentStore.list(officeCode: session.office.code, name: f["name"], context: session.context, db: session.tx.db))
+            return 1
+        },
+        ScriptFunction("submissions", signature: "submissions{status=}", summary: "征集来稿（文史工作人员看全部，其他人看自己提交的）") { session, call in
+            let f = try call.filter(1, allowed: ["status"])
+            let status = try f["status"].map { text in
+                guard let s = SubmissionStatus(rawValue: text) ?? SubmissionStatus.allCases.first(where: { $0.title == text }) else {
+                    throw LvzhiError.invalid("status", text, "应为 needs_review、accepted 或 declined")
+                }
+                return s
+            }
+            try call.pushArray(encoding: try CollectionStore.submissions(officeCode: session.office.code, status: status, context: session.context, db: session.tx.db))
+            return 1
+        },
+        ScriptFunction("submit", signature: "submit{title=, summary=, sanqin=, campaign=}", summary: "委员提交文史资料来稿（进入审核队列），返回其 ID", writes: true) { session, call in
+            let f = try call.filter(1, allowed: ["title", "summary", "sanqin", "campaign"])
+            let s = try CollectionStore.submit(officeCode: session.office.code, campaignID: f["campaign"].flatMap { Int64($0) }, title: f["title"] ?? "",
+                                               summary: f["summary"] ?? "", sanqin: f["sanqin"], tx: session.tx)
+            call.push(s.id!)
+            return 1
+        },
+    ]
+
+    static func units(_ session: ScriptSession, _ call: any ScriptCall) throws -> [DescriptionUnit] {
+        let f = try call.filter(1, allowed: unitFilters)
+        return try DescriptionStore.list(officeCode: session.office.code, UnitFilter(
+            level: try f["level"].map(DescriptionLevel.parse), parentID: f["parent"].flatMap { Int64($0) },
+            accessionID: f["accession"].flatMap { Int64($0) }, genre: f["genre"], location: f["location"]), context: session.context, db: session.tx.db)
+    }
+}

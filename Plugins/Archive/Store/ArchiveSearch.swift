@@ -1,0 +1,57 @@
+import GRDB
+import LvzhiCore
+import LvzhiStorage
+
+/// A search result: the unit, how well it matched, and a snippet of the original text with the terms marked.
+public struct ArchiveSearchHit: Codable, Sendable, Hashable {
+    public var id: Int64
+    public var referenceCode: String
+    public var title: String
+    public var level: String
+    public var score: Double
+    /// The field the snippet comes from (title, summary, subjects, body, transcript).
+    public var field: String
+    public var snippet: String
+}
+
+/// The archive's Chinese full-text search: one document per description unit, over its
+/// title, summary, persons/places/subjects, its text and (for oral histories) the transcript.
+/// Hidden units are filtered inside the query, before the limit (``ArchiveAccess``).
+public enum ArchiveSearch {
+    /// The index: titles weigh most, then summaries and index terms, then the texts.
+    public static let index = FullTextIndex(name: "archive_search", fields: [
+        FullTextField("title", weight: 8), FullTextField("summary", weight: 4), FullTextField("subjects", weight: 4),
+        FullTextField("body", weight: 1), FullTextField("transcript", weight: 1),
+    ])
+
+    /// (Re)indexes `unit` with its current transcript, if any.
+    public static func index(_ unit: DescriptionUnit, transcript: String? = nil, db: Database) throws {
+        let terms = [unit.persons, unit.places, unit.subjects, unit.creator].compactMap { $0 }.joined(separator: "、")
+        var fields = ["title": unit.title, "summary": unit.summary ?? "", "subjects": terms, "body": unit.body ?? ""]
+        fields["transcript"] = try transcript ?? currentTranscript(unitID: unit.id!, db: db) ?? ""
+        try index.index(id: unit.id!, fields: fields, db: db)
+    }
+
+    /// Searches the office's units `context` may see.
+    public static func search(_ query: String, officeCode: String, limit: Int = 20, offset: Int = 0, context: AccessContext,
+                              db: Database) throws -> (hits: [ArchiveSearchHit], total: Int) {
+        let office = try Office.find(code: officeCode, db: db)
+        let filter = SQL(sql: "doc_id IN (SELECT u.id FROM archive_units u WHERE ") + (try ArchiveAccess.visible(context, office: office, db: db)) + SQL(sql: ")")
+        let hits = try index.search(query, filter: filter, limit: limit, offset: offset, db: db)
+        let total = try index.count(query, filter: filter, db: db)
+        let units = try Dictionary(uniqueKeysWithValues: DescriptionUnit.fetchAll(db, keys: hits.map(\.id)).map { ($0.id!, $0) })
+        return (hits.compactMap { hit in
+            units[hit.id].map { ArchiveSearchHit(id: hit.id, referenceCode: $0.referenceCode, title: $0.title, level: $0.level.title,
+                                                 score: hit.score, field: hit.field, snippet: hit.snippet) }
+        }, total)
+    }
+
+    /// The latest transcript of the oral history described by unit `unitID` (none before oral histories exist).
+    static func currentTranscript(unitID: Int64, db: Database) throws -> String? {
+        guard try db.tableExists("archive_transcripts") else { return nil }
+        return try String.fetchOne(db, sql: """
+            SELECT t.text FROM archive_transcripts t JOIN archive_interviews i ON i.id = t.interview_id
+            WHERE i.unit_id = ? ORDER BY t.version DESC LIMIT 1
+            """, arguments: [unitID])
+    }
+}
