@@ -4,7 +4,7 @@ import ArgumentParser
 struct LvzhiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lvzhi",
-        abstract: "履职：政协日常工作平台（组织、委员、模块、提案、履职档案、Lua 脚本、审计）",
+        abstract: "履职：政协日常工作平台（组织、委员、模块、提案、文史资料、履职档案、Lua 脚本、审计）",
         discussion: """
         数据库：--db PATH，否则环境变量 LVZHI_DB，否则当前目录的 lvzhi.sqlite。
         操作身份：--as USER，否则环境变量 LVZHI_USER，否则 admin（lvzhi init 创建的系统管理员）。
