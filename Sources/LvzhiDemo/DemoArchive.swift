@@ -24,7 +24,6 @@ public struct DemoArchiveSummary: Sendable, Codable {
 struct DemoArchive {
     let host: LvzhiHost
     let admin: AccessContext
-    let seed: UInt64
     let city = DemoCatalog.city.code
 
     /// The real source documents (`Sources/LvzhiDemo/Seeds`): file, title, genre.
@@ -50,7 +49,7 @@ struct DemoArchive {
             try Timestamp.pretending(day) { try host.write(as: context ?? archivist, body) }
         }
         let members = try MemberStore(host: host, context: admin).list(officeCode: city)
-        let donor = members[10], requester = members[0]
+        let donor = members[10]
         let narrator = members.first { $0.gender == "女" && $0.ethnicity == "蒙古族" } ?? members[20]
         let requesterUser = "weiyuan"
 
@@ -88,7 +87,7 @@ struct DemoArchive {
             try CollectionStore.submit(officeCode: city, campaignID: reform.id, title: "库布其沙漠边上的三十年", summary: "基层干部组织群众治沙的回忆",
                                        sanqin: "亲历", memberID: donor.id, tx: tx)
         }
-        let pending = try write("2026-10-20", as: try host.context(for: requesterUser)) { tx in
+        _ = try write("2026-10-20", as: try host.context(for: requesterUser)) { tx in
             try CollectionStore.submit(officeCode: city, campaignID: reform.id, title: "我经历的东胜城区改造", summary: "九十年代旧城改造的亲历回忆",
                                        sanqin: "亲历", tx: tx)
         }
@@ -100,7 +99,6 @@ struct DemoArchive {
             try CollectionStore.submit(officeCode: city, campaignID: reform.id, title: "网络转载的旧闻汇编", summary: "摘自网络的文章",
                                        sanqin: nil, submitter: "赵某", contact: "zhao@example.com", tx: tx)
         }
-        _ = pending
 
         // Accessions.
         func accession(_ day: String, _ input: AccessionInput) throws -> Accession {
@@ -123,7 +121,7 @@ struct DemoArchive {
                                                                                                useEndsOn: CalendarDate.adding(days: 45, to: Timestamp.todayInBeijing()))))
         // Reviewed in the order the days come, so accession numbers follow the calendar.
         let kubuqiAccepted = try write("2026-04-20") { tx in try CollectionStore.review(id: kubuqi.id!, accept: true, note: "亲历者第一手资料，接收", tx: tx) }
-        let diary = try write("2026-05-25") { tx in try CollectionStore.review(id: publicOne.id!, accept: true, note: "接收原件，扫描后妥善保管", acquisition: "寄存", tx: tx) }
+        _ = try write("2026-05-25") { tx in try CollectionStore.review(id: publicOne.id!, accept: true, note: "接收原件，扫描后妥善保管", acquisition: "寄存", tx: tx) }
         _ = try write("2026-06-10") { tx in try CollectionStore.review(id: declined.id!, accept: false, note: "非三亲资料，且为网络转载", tx: tx) }
         let wushen = try accession("2026-07-15", AccessionInput(title: "乌审召治沙口述录音", acquisition: "复制", provenance: "市政协采集组赴乌审旗采访录制",
                                                                sanqin: "亲历", extent: "录音1小时", campaignID: reform.id, sourceMemberIDs: [narrator.id]))
@@ -131,14 +129,12 @@ struct DemoArchive {
                                                                extent: "照片12张", rightsAgreement: "寄存协议：寄存期十年",
                                                                restriction: RestrictionInput(access: true, accessNote: "寄存人要求寄存期内不对外开放", accessEndsOn: "2031-08-02")))
         let duplicate = try accession("2026-09-01", AccessionInput(title: "郝永年回忆录复印件", acquisition: "复制", extent: "复印件1份"))
-        let transfer = try accession("2026-11-10", AccessionInput(title: "市地方志办公室移交的座谈会记录", acquisition: "移交", extent: "文件1盒"))
-        _ = transfer
+        _ = try accession("2026-11-10", AccessionInput(title: "市地方志办公室移交的座谈会记录", acquisition: "移交", extent: "文件1盒"))
         try write("2026-09-05") { tx in _ = try AccessionStore.deaccession(id: duplicate.id!, reason: "与 2025-0002 重复接收，复印件退回", tx: tx) }
         for (a, status) in [(rules, ProcessingStatus.processed), (hao, .processed), (bai, .processed), (coal, .processed), (zhang, .processed),
                             (cashmere, .processed), (wushen, .inProgress), (photos, .inProgress)] {
             try write("2026-10-15") { tx in _ = try AccessionStore.setProcessing(id: a.id!, status, tx: tx) }
         }
-        _ = diary
 
         // The description tree.
         func unit(_ day: String, _ input: UnitInput) throws -> DescriptionUnit {
@@ -155,7 +151,7 @@ struct DemoArchive {
                                                 accessionID: rules.id, body: try Self.seedText(seed.file)))
         }
         let memoirs = try unit("2025-04-05", UnitInput(level: "系列", parentID: fonds.id, referenceCode: "WS-02", title: "回忆录", originalLocation: "文史馆库房B区"))
-        let memoirAccessions = [hao, bai, cashmere, try Accession.fetchOne(host: host, id: kubuqiAccepted.accessionID!), zhang]
+        let memoirAccessions = [hao, bai, cashmere, try host.read { db in try Accession.find(id: kubuqiAccepted.accessionID!, db: db) }, zhang]
         var memoirUnits: [DescriptionUnit] = []
         for (index, piece) in DemoArchiveTexts.memoirs.enumerated() {
             let creator = index == 3 ? donor.name : piece.creator
@@ -163,7 +159,7 @@ struct DemoArchive {
                 level: "件", parentID: memoirs.id, referenceCode: piece.code, title: piece.title, creator: creator, createdOn: piece.date,
                 periodFrom: piece.periodFrom, periodTo: piece.periodTo, manuscript: index == 4 ? "打印稿" : "手稿", genre: piece.genre,
                 summary: piece.summary, persons: creator, places: piece.places, subjects: piece.subjects, retention: "永久",
-                originalLocation: "文史馆库房B区", copyLocation: "数字化副本", accessionID: memoirAccessions[index]?.id,
+                originalLocation: "文史馆库房B区", copyLocation: "数字化副本", accessionID: memoirAccessions[index].id,
                 body: piece.text.replacingOccurrences(of: "乌云格日勒", with: creator))))
         }
         let oral = try unit("2025-09-12", UnitInput(level: "系列", parentID: fonds.id, referenceCode: "WS-03", title: "口述史料", originalLocation: "文史馆音像室"))
@@ -283,28 +279,19 @@ struct DemoArchive {
             try UseRequestStore.request(unitID: memoirUnits[1].id!, kind: "复制", purpose: "撰写东胜教育史文章参考", tx: tx)
         }
         try write("2026-07-05") { tx in _ = try UseRequestStore.approve(id: copy.id!, note: "同意复制一份，注明出处", tx: tx) }
-        let consult = try write("2026-11-25", as: member) { tx in
+        _ = try write("2026-11-25", as: member) { tx in
             try UseRequestStore.request(unitID: memoirUnits[4].id!, kind: "利用", purpose: "委员履职培训讲稿参考", tx: tx)
         }
-        _ = consult
-        _ = requester
 
         return try host.read { db in
             DemoArchiveSummary(
                 accessions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM archive_accessions") ?? 0,
                 units: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM archive_units") ?? 0,
-                files: try db.tableExists("archive_files") ? (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM archive_files") ?? 0) : 0,
+                files: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM archive_files") ?? 0,
                 interviews: interviews,
                 volumes: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM archive_volumes") ?? 0,
                 submissions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM archive_submissions") ?? 0,
                 requests: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM archive_use_requests") ?? 0)
         }
-    }
-}
-
-extension Accession {
-    /// Accession `id`, read outside a transaction (demo helper).
-    static func fetchOne(host: LvzhiHost, id: Int64) throws -> Accession? {
-        try host.read { db in try Accession.find(id: id, db: db) }
     }
 }

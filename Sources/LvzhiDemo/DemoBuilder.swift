@@ -159,7 +159,7 @@ public struct DemoBuilder {
         }
         if plugins.contains(where: { $0.id == ArchivePlugin.id }) {
             progress("文史资料：征集、接收登记、著录（含四份原始文件）、口述史、编审、出版、展陈")
-            summary.archive = try DemoArchive(host: host, admin: admin, seed: seed).build()
+            summary.archive = try DemoArchive(host: host, admin: admin).build()
         }
         summary.auditEntries = try host.read { db in try AuditRecord.fetchCount(db) }
         return summary

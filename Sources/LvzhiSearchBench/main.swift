@@ -13,7 +13,7 @@ import LvzhiStorage
 //   lvzhi-search-bench [--documents N] [--seeds FOLDER]
 //
 // The documents are generated deterministically by recombining the sentences of the seed
-// documents (Tests/LvzhiStorageTests/Fixtures/seeds), with dates and document numbers in
+// documents (Sources/LvzhiDemo/Seeds), with dates and document numbers in
 // the style of those documents mixed in, so that the same N gives the same corpus.
 
 // MARK: - Options
@@ -34,11 +34,11 @@ while let argument = arguments.popFirst() {
 @MainActor func findSeeds() -> URL {
     var candidates: [URL] = []
     if let seedsFolder { candidates.append(URL(fileURLWithPath: seedsFolder)) }
-    candidates.append(URL(fileURLWithPath: "Tests/LvzhiStorageTests/Fixtures/seeds"))
+    candidates.append(URL(fileURLWithPath: "Sources/LvzhiDemo/Seeds"))
     candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Tests/LvzhiStorageTests/Fixtures/seeds"))
+        .deletingLastPathComponent().appendingPathComponent("Sources/LvzhiDemo/Seeds"))
     for candidate in candidates where FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-    FileHandle.standardError.write("找不到种子文档目录 Tests/LvzhiStorageTests/Fixtures/seeds；请在仓库根目录运行，或用 --seeds 指定\n".data(using: .utf8)!)
+    FileHandle.standardError.write("找不到种子文档目录 Sources/LvzhiDemo/Seeds；请在仓库根目录运行，或用 --seeds 指定\n".data(using: .utf8)!)
     exit(1)
 }
 

@@ -48,11 +48,11 @@ final class ArchiveFixture {
         }
     }
 
-    /// The real documents in `../shared/seeds/` (copied into the storage tests' fixtures): file name → text.
+    /// The real documents of `../shared/seeds/` (copied into the project as the demo's data): file name → text.
     static func seeds() throws -> [(name: String, text: String)] {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("LvzhiStorageTests/Fixtures/seeds")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") && $0 != "README.md" }.sorted().map {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/LvzhiDemo/Seeds")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted().map {
             ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
         }
     }

@@ -5,7 +5,7 @@ import LvzhiStorage
 import Testing
 
 /// The Chinese full-text index (LvzhiStorage/Search) on a real SQLite file, with the
-/// Ordos CPPCC documents (Fixtures/seeds, copied from shared/seeds) as material.
+/// Ordos CPPCC documents (Sources/LvzhiDemo/Seeds, copied from shared/seeds) as material.
 @Suite("中文全文检索")
 struct ChineseSearchTests {
     /// The index most tests use: title weighs 10, summary 4, body 1.
@@ -379,9 +379,8 @@ final class SeedCorpus {
     init() throws {
         var documents: [Document] = []
         for (fileIndex, name) in Self.seedFiles.enumerated() {
-            guard let url = Bundle.module.url(forResource: "Fixtures/seeds/\(name)", withExtension: nil) else {
-                throw LvzhiError.notFound("测试文件", name)
-            }
+            let url = Self.seedFolder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { throw LvzhiError.notFound("测试文件", url.path) }
             let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for (lineIndex, line) in lines.enumerated() {
@@ -406,6 +405,9 @@ final class SeedCorpus {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
+    /// The one copy of the source documents in the project: the demo's (Sources/LvzhiDemo/Seeds).
+    static let seedFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/LvzhiDemo/Seeds")
     static let seedFiles = ["000_90998f8174104536.txt", "002_17b00ac26e4194dc.txt", "003_fc3f29d13f340bcd.txt", "004_adc6a75232cf0d3a.txt"]
 
     /// The seed documents that match `query` by the independent matcher.

@@ -31,8 +31,6 @@ enum ArchiveReportsScriptAPI {
     ]
 
     static func integer(_ call: any ScriptCall, _ key: String, _ allowed: [String]) throws -> Int? {
-        guard let text = try call.filter(1, allowed: allowed)[key] else { return nil }
-        guard let n = Int(text) else { throw LvzhiError.invalid(key, text, "应为整数") }
-        return n
+        try call.filter(1, allowed: allowed).integer(key)
     }
 }

@@ -14,8 +14,8 @@ public enum ArchiveScriptAPI {
         ScriptFunction("search", signature: "search(query, {limit=, offset=})", summary: "中文全文检索（题名、提要、主题词、正文、口述稿），按相关度排序，带摘录") { session, call in
             let query = try call.requireString(1, "query")
             let f = try call.filter(2, allowed: ["limit", "offset"])
-            let result = try ArchiveSearch.search(query, officeCode: session.office.code, limit: Int(f["limit"] ?? "20") ?? 20,
-                                                  offset: Int(f["offset"] ?? "0") ?? 0, context: session.context, db: session.tx.db)
+            let result = try ArchiveSearch.search(query, officeCode: session.office.code, limit: try f.integer("limit") ?? 20,
+                                                  offset: try f.integer("offset") ?? 0, context: session.context, db: session.tx.db)
             try call.pushArray(encoding: result.hits)
             return 1
         },
@@ -50,18 +50,18 @@ public enum ArchiveScriptAPI {
                                                  "manuscript", "genre", "extent", "summary", "persons", "places", "subjects", "classification",
                                                  "secrecy", "retention", "openness", "original_location", "copy_location", "accession", "body"])
             let unit = try DescriptionStore.add(officeCode: session.office.code, UnitInput(
-                level: f["level"], parentID: f["parent"].flatMap { Int64($0) }, referenceCode: f["reference_code"], title: f["title"],
+                level: f["level"], parentID: try f.id("parent"), referenceCode: f["reference_code"], title: f["title"],
                 creator: f["creator"], createdOn: f["created_on"], periodFrom: f["period_from"], periodTo: f["period_to"],
                 manuscript: f["manuscript"], genre: f["genre"], extent: f["extent"], summary: f["summary"], persons: f["persons"],
                 places: f["places"], subjects: f["subjects"], classification: f["classification"], secrecy: f["secrecy"],
                 retention: f["retention"], openness: f["openness"], originalLocation: f["original_location"], copyLocation: f["copy_location"],
-                accessionID: f["accession"].flatMap { Int64($0) }, body: f["body"]), tx: session.tx)
+                accessionID: try f.id("accession"), body: f["body"]), tx: session.tx)
             call.push(unit.id!)
             return 1
         },
         ScriptFunction("accessions", signature: "accessions{year=, status=}", summary: "接收登记（文史工作人员），按编号") { session, call in
             let f = try call.filter(1, allowed: ["year", "status"])
-            try call.pushArray(encoding: try AccessionStore.list(officeCode: session.office.code, year: f["year"].flatMap { Int($0) },
+            try call.pushArray(encoding: try AccessionStore.list(officeCode: session.office.code, year: try f.integer("year"),
                                                                  status: try f["status"].map(ProcessingStatus.parse), context: session.context, db: session.tx.db))
             return 1
         },
@@ -83,7 +83,7 @@ public enum ArchiveScriptAPI {
         },
         ScriptFunction("submit", signature: "submit{title=, summary=, sanqin=, campaign=}", summary: "委员提交文史资料来稿（进入审核队列），返回其 ID", writes: true) { session, call in
             let f = try call.filter(1, allowed: ["title", "summary", "sanqin", "campaign"])
-            let s = try CollectionStore.submit(officeCode: session.office.code, campaignID: f["campaign"].flatMap { Int64($0) }, title: f["title"] ?? "",
+            let s = try CollectionStore.submit(officeCode: session.office.code, campaignID: try f.id("campaign"), title: f["title"] ?? "",
                                                summary: f["summary"] ?? "", sanqin: f["sanqin"], tx: session.tx)
             call.push(s.id!)
             return 1
@@ -93,7 +93,7 @@ public enum ArchiveScriptAPI {
     static func units(_ session: ScriptSession, _ call: any ScriptCall) throws -> [DescriptionUnit] {
         let f = try call.filter(1, allowed: unitFilters)
         return try DescriptionStore.list(officeCode: session.office.code, UnitFilter(
-            level: try f["level"].map(DescriptionLevel.parse), parentID: f["parent"].flatMap { Int64($0) },
-            accessionID: f["accession"].flatMap { Int64($0) }, genre: f["genre"], location: f["location"]), context: session.context, db: session.tx.db)
+            level: try f["level"].map(DescriptionLevel.parse), parentID: try f.id("parent"),
+            accessionID: try f.id("accession"), genre: f["genre"], location: f["location"]), context: session.context, db: session.tx.db)
     }
 }

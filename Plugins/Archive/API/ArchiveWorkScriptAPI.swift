@@ -131,9 +131,7 @@ enum ArchiveWorkScriptAPI {
 
     /// An optional integer field.
     static func id(_ f: [String: String], _ key: String) throws -> Int64? {
-        guard let text = f[key] else { return nil }
-        guard let n = Int64(text) else { throw LvzhiError.invalid(key, text, "应为整数") }
-        return n
+        try f.id(key)
     }
 
     /// A required integer field.

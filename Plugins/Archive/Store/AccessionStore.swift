@@ -47,7 +47,7 @@ public enum AccessionStore {
     /// Registers an accession; its number is the next of the year it was received in.
     public static func register(officeCode: String, _ input: AccessionInput, tx: AuditedTransaction) throws -> Accession {
         let office = try Office.authorized(code: officeCode, tx.context, ArchivePlugin.manage, db: tx.db)
-        guard let title = input.title.trimmed else { throw LvzhiError.invalid("题名", input.title, "不能为空") }
+        guard let title = input.title.nonBlank else { throw LvzhiError.invalid("题名", input.title, "不能为空") }
         let received = try input.receivedOn.map { try CalendarDate.parse($0, field: "接收日期") } ?? Timestamp.todayInBeijing()
         guard received <= Timestamp.todayInBeijing() else { throw LvzhiError.invalid("接收日期", received, "不能晚于今天") }
         guard Accession.acquisitions.contains(input.acquisition) else {
@@ -63,8 +63,8 @@ public enum AccessionStore {
         let sequence = Int(try GaplessCounter.next(in: "archive_counters", officeID: office.id!, scope: "accession-\(year)", db: tx.db))
         var accession = Accession(officeID: office.id, year: year, sequence: sequence, number: String(format: "%d-%04d", year, sequence),
                                   title: title, campaignID: input.campaignID, receivedOn: received, acquisition: input.acquisition,
-                                  provenance: input.provenance.trimmed, sanqin: input.sanqin, extent: input.extent.trimmed,
-                                  rightsAgreement: input.rightsAgreement.trimmed, processingStatus: .unprocessed,
+                                  provenance: input.provenance.nonBlank, sanqin: input.sanqin, extent: input.extent.nonBlank,
+                                  rightsAgreement: input.rightsAgreement.nonBlank, processingStatus: .unprocessed,
                                   createdBy: tx.context.user.username, createdAt: Timestamp.now())
         if let restriction = input.restriction { try apply(restriction, to: &accession) }
         try tx.insert(&accession)
@@ -110,7 +110,7 @@ public enum AccessionStore {
     public static func deaccession(id: Int64, reason: String, on date: String? = nil, tx: AuditedTransaction) throws -> Accession {
         let (accession, office) = try load(id, tx: tx)
         guard accession.deaccessionedOn == nil else { throw LvzhiError(.conflict, "接收登记 \(accession.number) 已于 \(accession.deaccessionedOn!) 注销") }
-        guard let reason = reason.trimmed else { throw LvzhiError.invalid("注销理由", reason, "须写明理由", hint: "如 退还寄存人、重复接收") }
+        guard let reason = reason.nonBlank else { throw LvzhiError.invalid("注销理由", reason, "须写明理由", hint: "如 退还寄存人、重复接收") }
         var updated = accession
         updated.deaccessionedOn = try date.map { try CalendarDate.parse($0, field: "注销日期") } ?? Timestamp.todayInBeijing()
         updated.deaccessionReason = reason
@@ -159,7 +159,7 @@ public enum AccessionStore {
         if let access = r.access {
             accession.accessRestricted = access
             if access {
-                guard let note = r.accessNote.trimmed ?? accession.accessNote else {
+                guard let note = r.accessNote.nonBlank ?? accession.accessNote else {
                     throw LvzhiError.invalid("开放限制说明", "", "限制开放须写明理由", hint: "用 --access-note 写明，如 涉及个人隐私，2030 年后开放")
                 }
                 accession.accessNote = note
@@ -171,7 +171,7 @@ public enum AccessionStore {
         if let use = r.use {
             accession.useRestricted = use
             if use {
-                guard let note = r.useNote.trimmed ?? accession.useNote else {
+                guard let note = r.useNote.nonBlank ?? accession.useNote else {
                     throw LvzhiError.invalid("使用限制说明", "", "限制使用须写明理由", hint: "用 --use-note 写明，如 未经提供者同意不得出版")
                 }
                 accession.useNote = note

@@ -10,13 +10,13 @@ public enum AgentStore {
         let office = try Office.authorized(code: officeCode, tx.context, ArchivePlugin.manage, db: tx.db)
         let kind = ArchiveAgent.kinds.first { $0.key == kind || $0.value == kind }?.key
         guard let kind else { throw LvzhiError.invalid("类型", kind ?? "", "应为 个人 或 机构（person、organisation）") }
-        guard let name = name.trimmed else { throw LvzhiError.invalid("名称", name, "不能为空") }
+        guard let name = name.nonBlank else { throw LvzhiError.invalid("名称", name, "不能为空") }
         if let memberID {
             let member = try Member.find(id: memberID, db: tx.db)
             guard member.officeID == office.id else { throw LvzhiError.invalid("委员", "ID \(memberID)", "不是「\(office.name)」的委员") }
             guard kind == "person" else { throw LvzhiError.invalid("委员", "ID \(memberID)", "只有个人可以关联委员") }
         }
-        var agent = ArchiveAgent(officeID: office.id, kind: kind, name: name, memberID: memberID, dates: dates.trimmed, notes: notes.trimmed,
+        var agent = ArchiveAgent(officeID: office.id, kind: kind, name: name, memberID: memberID, dates: dates.nonBlank, notes: notes.nonBlank,
                                  createdAt: Timestamp.now())
         try tx.insert(&agent)
         return agent
@@ -72,17 +72,4 @@ public enum AgentStore {
             (try ArchiveAgent.find(id: $0.agentID, db: db), $0.role)
         }
     }
-}
-
-extension String {
-    /// The text trimmed, or nil when blank.
-    var trimmed: String? {
-        let t = trimmingCharacters(in: .whitespacesAndNewlines)
-        return t.isEmpty ? nil : t
-    }
-}
-
-extension Optional where Wrapped == String {
-    /// The text trimmed, or nil when absent or blank.
-    var trimmed: String? { self?.trimmed }
 }

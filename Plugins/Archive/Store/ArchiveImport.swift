@@ -130,8 +130,8 @@ public struct ArchiveImport {
     struct Line {
         var number: Int
         var values: [Field: String]
-        func value(_ field: Field) -> String? { values[field].flatMap { $0.trimmed } }
-        var describes: Bool { values.contains { $0.key.describes && $0.value.trimmed != nil } }
+        func value(_ field: Field) -> String? { values[field].flatMap { $0.nonBlank } }
+        var describes: Bool { values.contains { $0.key.describes && $0.value.nonBlank != nil } }
     }
 
     /// A row that adds a file, once checked.
@@ -470,7 +470,7 @@ public struct ArchiveImport {
                     lineProblems.append("全文文件「\(line.value(.textFile)!)」：\(error.message)")
                 }
             }
-            var unit = DescriptionUnit(officeID: office.id, parentID: parent?.id, level: level, referenceCode: code, title: input.title!.trimmed ?? "",
+            var unit = DescriptionUnit(officeID: office.id, parentID: parent?.id, level: level, referenceCode: code, title: input.title!.nonBlank ?? "",
                                        secrecy: parent?.secrecy ?? "公开", openness: parent?.openness ?? "开放",
                                        createdBy: context.user.username, createdAt: "", updatedAt: "")
             do {

@@ -46,9 +46,8 @@ public enum ArchiveSearch {
         }, total)
     }
 
-    /// The latest transcript of the oral history described by unit `unitID` (none before oral histories exist).
+    /// The latest transcript of the oral history described by unit `unitID`, if it is one.
     static func currentTranscript(unitID: Int64, db: Database) throws -> String? {
-        guard try db.tableExists("archive_transcripts") else { return nil }
         return try String.fetchOne(db, sql: """
             SELECT t.text FROM archive_transcripts t JOIN archive_interviews i ON i.id = t.interview_id
             WHERE i.unit_id = ? ORDER BY t.version DESC LIMIT 1

@@ -22,12 +22,12 @@ public enum CollectionStore {
         }
         if kind == "annual" { guard (1949...2200).contains(period) else { throw LvzhiError.invalid("年度", String(period), "不是有效的年份") } }
         else { _ = try TermStore.term(office: office, number: period, db: tx.db) }
-        guard let title = title.trimmed else { throw LvzhiError.invalid("标题", title, "不能为空") }
-        let themes = themes.compactMap(\.trimmed)
+        guard let title = title.nonBlank else { throw LvzhiError.invalid("标题", title, "不能为空") }
+        let themes = themes.compactMap(\.nonBlank)
         guard !themes.isEmpty else { throw LvzhiError.invalid("征集主题", "", "至少要有一个主题", hint: "如 --theme 改革开放 --theme 口述史") }
         guard target >= 0 else { throw LvzhiError.invalid("目标件数", String(target), "不能为负数") }
         var plan = CollectionPlan(officeID: office.id, kind: kind, period: period, title: title, themes: themes.joined(separator: "、"),
-                                  targetCount: target, notes: notes.trimmed, createdBy: tx.context.user.username, createdAt: Timestamp.now())
+                                  targetCount: target, notes: notes.nonBlank, createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&plan)
         return plan
     }
@@ -53,12 +53,12 @@ public enum CollectionStore {
         if let planID, try CollectionPlan.find(id: planID, db: tx.db).officeID != office.id {
             throw LvzhiError.invalid("征集计划", "ID \(planID)", "不属于「\(office.name)」")
         }
-        guard let title = title.trimmed else { throw LvzhiError.invalid("标题", title, "不能为空") }
+        guard let title = title.nonBlank else { throw LvzhiError.invalid("标题", title, "不能为空") }
         let starts = try startsOn.map { try CalendarDate.parse($0, field: "开始日期") } ?? Timestamp.todayInBeijing()
         let ends = try endsOn.map { try CalendarDate.parse($0, field: "截止日期") }
         if let ends, ends < starts { throw LvzhiError.invalid("截止日期", ends, "早于开始日期 \(starts)") }
-        var campaign = SolicitationCampaign(officeID: office.id, planID: planID, title: title, theme: theme.trimmed, startsOn: starts, endsOn: ends,
-                                            description: description.trimmed, createdBy: tx.context.user.username, createdAt: Timestamp.now())
+        var campaign = SolicitationCampaign(officeID: office.id, planID: planID, title: title, theme: theme.nonBlank, startsOn: starts, endsOn: ends,
+                                            description: description.nonBlank, createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&campaign)
         return campaign
     }
@@ -81,7 +81,7 @@ public enum CollectionStore {
                 throw LvzhiError(.ruleViolation, "征集活动「\(campaign.title)」已于 \(ends) 截止")
             }
         }
-        guard let title = title.trimmed else { throw LvzhiError.invalid("题名", title, "不能为空") }
+        guard let title = title.nonBlank else { throw LvzhiError.invalid("题名", title, "不能为空") }
         if let sanqin, !Sanqin.all.contains(sanqin) { throw LvzhiError.invalid("三亲", sanqin, "应为 亲历、亲见 或 亲闻") }
         let isStaff = try AccessGate.allows(tx.context, ArchivePlugin.manage, in: office, db: tx.db)
             || AccessGate.effectiveRoles(tx.context, in: office, db: tx.db).contains(.staff) || tx.context.user.isSuperuser
@@ -92,7 +92,7 @@ public enum CollectionStore {
         if member == nil && submitter == nil {
             throw LvzhiError.invalid("来稿人", "", "须写明来稿人", hint: "委员本人提交时自动记为本人；代社会公众登记时用 --submitter 姓名 --contact 联系方式")
         }
-        var name = submitter.trimmed ?? ""
+        var name = submitter.nonBlank ?? ""
         if let id = member {
             let found = try Member.find(id: id, db: tx.db)
             guard found.officeID == office.id else { throw LvzhiError.invalid("来稿人", "委员 ID \(id)", "不是「\(office.name)」的委员") }
@@ -100,8 +100,8 @@ public enum CollectionStore {
         } else if !isStaff {
             member = nil
         }
-        var submission = ArchiveSubmission(officeID: office.id, campaignID: campaignID, memberID: member, submitter: name, contact: contact.trimmed,
-                                           title: title, summary: summary.trimmed ?? "", sanqin: sanqin, status: .needsReview,
+        var submission = ArchiveSubmission(officeID: office.id, campaignID: campaignID, memberID: member, submitter: name, contact: contact.nonBlank,
+                                           title: title, summary: summary.nonBlank ?? "", sanqin: sanqin, status: .needsReview,
                                            submittedBy: tx.context.user.username, submittedAt: Timestamp.now())
         try tx.insert(&submission)
         tx.emit(DomainEvent(name: "archive.submitted", officeID: office.id, entity: ArchiveSubmission.databaseTableName, entityID: submission.id))
@@ -117,12 +117,12 @@ public enum CollectionStore {
         guard submission.status == .needsReview else {
             throw LvzhiError(.ruleViolation, "来稿 \(id)「\(submission.title)」已审核（\(submission.status.title)）")
         }
-        if !accept, note.trimmed == nil { throw LvzhiError.invalid("审核意见", "", "不采用须写明理由", hint: "用 --note 写明") }
+        if !accept, note.nonBlank == nil { throw LvzhiError.invalid("审核意见", "", "不采用须写明理由", hint: "用 --note 写明") }
         var updated = submission
         updated.status = accept ? .accepted : .declined
         updated.reviewedBy = tx.context.user.username
         updated.reviewedAt = Timestamp.now()
-        updated.reviewNote = note.trimmed
+        updated.reviewNote = note.nonBlank
         if accept {
             var input = AccessionInput(title: submission.title, acquisition: acquisition, provenance: "征集来稿（\(submission.submitter)）",
                                        sanqin: submission.sanqin, campaignID: submission.campaignID)

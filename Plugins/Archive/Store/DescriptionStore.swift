@@ -65,8 +65,8 @@ public enum DescriptionStore {
         let office = try Office.authorized(code: officeCode, tx.context, ArchivePlugin.manage, db: tx.db)
         guard let levelText = input.level else { throw LvzhiError.invalid("层级", "", "须写明层级：全宗、系列、案卷 或 件") }
         let level = try DescriptionLevel.parse(levelText)
-        guard let code = input.referenceCode.trimmed else { throw LvzhiError.invalid("档号", "", "不能为空") }
-        guard let title = input.title.trimmed else { throw LvzhiError.invalid("题名", "", "不能为空") }
+        guard let code = input.referenceCode.nonBlank else { throw LvzhiError.invalid("档号", "", "不能为空") }
+        guard let title = input.title.nonBlank else { throw LvzhiError.invalid("题名", "", "不能为空") }
         var parent: DescriptionUnit?
         if let parentID = input.parentID {
             let found = try DescriptionUnit.find(id: parentID, db: tx.db)
@@ -96,13 +96,13 @@ public enum DescriptionStore {
         let office = try Office.find(id: unit.officeID!, db: tx.db)
         try AccessGate.authorize(tx.context, ArchivePlugin.manage, in: office, db: tx.db)
         guard input.level == nil, input.parentID == nil else { throw LvzhiError.invalid("层级或上级", "", "修改著录时不能改变层级和上级") }
-        if let code = input.referenceCode.trimmed, code != unit.referenceCode,
+        if let code = input.referenceCode.nonBlank, code != unit.referenceCode,
            try DescriptionUnit.filter(Column("office_id") == office.id && Column("reference_code") == code).fetchCount(tx.db) > 0 {
             throw LvzhiError(.conflict, "档号「\(code)」在「\(office.name)」已被使用")
         }
         var updated = unit
-        if let title = input.title { guard let t = title.trimmed else { throw LvzhiError.invalid("题名", title, "不能为空") }; updated.title = t }
-        if let code = input.referenceCode { guard let c = code.trimmed else { throw LvzhiError.invalid("档号", code, "不能为空") }; updated.referenceCode = c }
+        if let title = input.title { guard let t = title.nonBlank else { throw LvzhiError.invalid("题名", title, "不能为空") }; updated.title = t }
+        if let code = input.referenceCode { guard let c = code.nonBlank else { throw LvzhiError.invalid("档号", code, "不能为空") }; updated.referenceCode = c }
         let parent = try unit.parentID.map { try DescriptionUnit.find(id: $0, db: tx.db) }
         try apply(input, to: &updated, office: office, parent: parent, db: tx.db)
         guard updated != unit else { throw LvzhiError(.conflict, "著录条目 \(unit.referenceCode) 没有变化") }
@@ -133,24 +133,24 @@ public enum DescriptionStore {
     }
 
     static func apply(_ input: UnitInput, to unit: inout DescriptionUnit, office: Office, parent: DescriptionUnit?, db: Database) throws {
-        func text(_ value: String?, _ keep: String?) -> String? { value == nil ? keep : value.trimmed }
+        func text(_ value: String?, _ keep: String?) -> String? { value == nil ? keep : value.nonBlank }
         func choice(_ value: String?, _ field: String, _ allowed: [String], _ keep: String?) throws -> String? {
             guard let value else { return keep }
-            guard let v = value.trimmed else { return nil }
+            guard let v = value.nonBlank else { return nil }
             guard allowed.contains(v) else { throw LvzhiError.invalid(field, v, "不是可用的取值", hint: "可用：\(allowed.joined(separator: "、"))") }
             return v
         }
         unit.creator = text(input.creator, unit.creator)
         if let created = input.createdOn {
-            if let t = created.trimmed { (unit.createdOn, unit.createdApproximate) = try ArchivalDate.parse(t, field: "形成日期") }
+            if let t = created.nonBlank { (unit.createdOn, unit.createdApproximate) = try ArchivalDate.parse(t, field: "形成日期") }
             else { unit.createdOn = nil; unit.createdApproximate = false }
         }
         var approximate = unit.periodApproximate
         if let from = input.periodFrom {
-            if let t = from.trimmed { let d = try ArchivalDate.parse(t, field: "起始时间"); unit.periodFrom = d.value; approximate = d.approximate } else { unit.periodFrom = nil }
+            if let t = from.nonBlank { let d = try ArchivalDate.parse(t, field: "起始时间"); unit.periodFrom = d.value; approximate = d.approximate } else { unit.periodFrom = nil }
         }
         if let to = input.periodTo {
-            if let t = to.trimmed { let d = try ArchivalDate.parse(t, field: "终止时间"); unit.periodTo = d.value; approximate = approximate || d.approximate } else { unit.periodTo = nil }
+            if let t = to.nonBlank { let d = try ArchivalDate.parse(t, field: "终止时间"); unit.periodTo = d.value; approximate = approximate || d.approximate } else { unit.periodTo = nil }
         }
         unit.periodApproximate = (unit.periodFrom != nil || unit.periodTo != nil) && approximate
         if let from = unit.periodFrom, let to = unit.periodTo, to < from {
@@ -183,6 +183,6 @@ public enum DescriptionStore {
             }
             unit.accessionID = accessionID
         }
-        if let body = input.body { unit.body = body.trimmed }
+        if let body = input.body { unit.body = body.nonBlank }
     }
 }

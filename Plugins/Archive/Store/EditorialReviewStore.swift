@@ -14,7 +14,7 @@ public enum EditorialReviewStore {
         let decision = try EditorialDecision.parse(decision)
         let names = normalise(reviewers)
         guard !names.isEmpty else { throw LvzhiError.invalid("编审人员", "", "至少写一位编审人员", hint: "如 --reviewer 张某 --reviewer 李某") }
-        if decision.needsNote, note.trimmed == nil {
+        if decision.needsNote, note.nonBlank == nil {
             throw LvzhiError.invalid("编审意见", "", "「\(decision.title)」须写明\(decision == .rejected ? "退稿理由" : "修改意见")", hint: "用 --note 写明")
         }
         let day = try date.map { try CalendarDate.parse($0, field: "编审日期") } ?? Timestamp.todayInBeijing()
@@ -24,7 +24,7 @@ public enum EditorialReviewStore {
             throw LvzhiError.invalid("编审日期", day, "早于上一轮（第 \(previous.round) 轮，\(previous.reviewedOn)）")
         }
         var review = EditorialReview(officeID: office.id, unitID: unitID, round: (previous?.round ?? 0) + 1, reviewers: names.joined(separator: "、"),
-                                     decision: decision, note: note.trimmed, reviewedOn: day, createdBy: tx.context.user.username, createdAt: Timestamp.now())
+                                     decision: decision, note: note.nonBlank, reviewedOn: day, createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&review)
         tx.emit(DomainEvent(name: "archive.reviewed", officeID: office.id, entity: EditorialReview.databaseTableName, entityID: review.id))
         return review
@@ -34,14 +34,14 @@ public enum EditorialReviewStore {
     public static func addVersion(unitID: Int64, text: String, note: String? = nil, round: Int? = nil, tx: AuditedTransaction) throws -> EditedVersion {
         let (unit, office) = try load(unitID, tx: tx)
         let text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        guard text.trimmed != nil else { throw LvzhiError.invalid("编辑稿", "", "不能为空") }
+        guard text.nonBlank != nil else { throw LvzhiError.invalid("编辑稿", "", "不能为空") }
         if let round, try EditorialReview.filter(Column("unit_id") == unitID && Column("round") == round).fetchCount(tx.db) == 0 {
             throw LvzhiError.notFound("编审记录", "\(unit.referenceCode) 的第 \(round) 轮", hint: "用 lvzhi archive review list \(unitID) 查看")
         }
         let previous = try EditedVersion.filter(Column("unit_id") == unitID).order(Column("version").desc).fetchOne(tx.db)
         if let previous, previous.text == text { throw LvzhiError(.conflict, "编辑稿与第 \(previous.version) 版完全相同，未新增版本") }
         var version = EditedVersion(officeID: office.id, unitID: unitID, version: (previous?.version ?? 0) + 1, text: text, length: text.unicodeScalars.count,
-                                    note: note.trimmed, reviewRound: round, createdBy: tx.context.user.username, createdAt: Timestamp.now())
+                                    note: note.nonBlank, reviewRound: round, createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&version)
         return version
     }
@@ -79,7 +79,7 @@ public enum EditorialReviewStore {
     /// Names split at 、 and commas, trimmed, each once, in order.
     static func normalise(_ names: [String]) -> [String] {
         var seen = Set<String>()
-        return names.flatMap { $0.split(whereSeparator: { "、,，;；".contains($0) }) }.compactMap { String($0).trimmed }.filter { seen.insert($0).inserted }
+        return names.flatMap { $0.split(whereSeparator: { "、,，;；".contains($0) }) }.compactMap { String($0).nonBlank }.filter { seen.insert($0).inserted }
     }
 
     static func load(_ unitID: Int64, tx: AuditedTransaction) throws -> (DescriptionUnit, Office) {

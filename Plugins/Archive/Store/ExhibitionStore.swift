@@ -31,12 +31,12 @@ public enum ExhibitionStore {
     /// Adds an exhibition.
     public static func add(officeCode: String, _ input: ExhibitionInput, tx: AuditedTransaction) throws -> Exhibition {
         let office = try Office.authorized(code: officeCode, tx.context, ArchivePlugin.manage, db: tx.db)
-        guard let title = input.title.trimmed else { throw LvzhiError.invalid("展览名称", input.title, "不能为空") }
-        let opens = try input.opensOn.trimmed.map { try CalendarDate.parse($0, field: "开展日期") } ?? Timestamp.todayInBeijing()
-        let closes = try input.closesOn.trimmed.map { try CalendarDate.parse($0, field: "闭展日期") }
+        guard let title = input.title.nonBlank else { throw LvzhiError.invalid("展览名称", input.title, "不能为空") }
+        let opens = try input.opensOn.nonBlank.map { try CalendarDate.parse($0, field: "开展日期") } ?? Timestamp.todayInBeijing()
+        let closes = try input.closesOn.nonBlank.map { try CalendarDate.parse($0, field: "闭展日期") }
         if let closes, closes < opens { throw LvzhiError.invalid("闭展日期", closes, "早于开展日期 \(opens)") }
-        var exhibition = Exhibition(officeID: office.id, title: title, venue: input.venue.trimmed ?? museum, opensOn: opens, closesOn: closes,
-                                    notes: input.notes.trimmed, createdBy: tx.context.user.username, createdAt: Timestamp.now())
+        var exhibition = Exhibition(officeID: office.id, title: title, venue: input.venue.nonBlank ?? museum, opensOn: opens, closesOn: closes,
+                                    notes: input.notes.nonBlank, createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&exhibition)
         tx.emit(DomainEvent(name: "archive.exhibition_added", officeID: office.id, entity: Exhibition.databaseTableName, entityID: exhibition.id))
         return exhibition
@@ -46,13 +46,13 @@ public enum ExhibitionStore {
     public static func addSection(exhibitionID: Int64, title: String, introduction: String? = nil, tx: AuditedTransaction) throws -> ExhibitionSection {
         let exhibition = try Exhibition.find(id: exhibitionID, db: tx.db)
         try AccessGate.authorize(tx.context, ArchivePlugin.manage, in: try Office.find(id: exhibition.officeID!, db: tx.db), db: tx.db)
-        guard let title = title.trimmed else { throw LvzhiError.invalid("单元名称", title, "不能为空") }
+        guard let title = title.nonBlank else { throw LvzhiError.invalid("单元名称", title, "不能为空") }
         if try ExhibitionSection.filter(Column("exhibition_id") == exhibitionID && Column("title") == title).fetchCount(tx.db) > 0 {
             throw LvzhiError(.conflict, "展览「\(exhibition.title)」已有单元「\(title)」")
         }
         let last = try Int.fetchOne(tx.db, sql: "SELECT MAX(position) FROM archive_exhibition_sections WHERE exhibition_id = ?", arguments: [exhibitionID]) ?? 0
         var section = ExhibitionSection(officeID: exhibition.officeID, exhibitionID: exhibitionID, position: last + 1, title: title,
-                                        introduction: introduction.trimmed)
+                                        introduction: introduction.nonBlank)
         try tx.insert(&section)
         return section
     }
@@ -67,7 +67,7 @@ public enum ExhibitionStore {
         guard unit.officeID == office.id else { throw LvzhiError.invalid("著录条目", "ID \(unitID)", "不属于「\(office.name)」") }
         let use = try UnitUse.of(unit, db: tx.db)
         if let refusal = use.refusal(form == .original ? .exhibitOriginal : .exhibitCopy) { throw refusal }
-        guard let label = label.trimmed else {
+        guard let label = label.nonBlank else {
             throw LvzhiError.invalid("展签", label, "不能为空", hint: "写明展品名称、年代、来源等，如 1949年伊克昭盟和平解放亲历记（手稿），王某某捐赠")
         }
         if let shown = try ExhibitionItem.fetchOne(tx.db, sql: """

@@ -47,7 +47,7 @@ public enum OralHistorySegmentStore {
         if let duration = interview.durationSeconds, start > duration {
             throw LvzhiError.invalid("开始时间", input.start, "晚于采访时长 \(TimeCode.format(duration))")
         }
-        guard let title = input.title.trimmed else { throw LvzhiError.invalid("片段标题", input.title, "不能为空") }
+        guard let title = input.title.nonBlank else { throw LvzhiError.invalid("片段标题", input.title, "不能为空") }
         let transcript: OralHistoryTranscript
         if let version = input.version {
             guard let found = try OralHistoryTranscript.filter(Column("interview_id") == interviewID && Column("version") == version).fetchOne(tx.db) else {
@@ -69,11 +69,11 @@ public enum OralHistorySegmentStore {
             throw LvzhiError.invalid("结束位置", String(input.to), "超出第 \(transcript.version) 版整理稿的长度（共 \(transcript.length) 字）",
                                      hint: "位置从 0 数起，按字（Unicode 字符）计，不含结束位置本身；最大为 \(transcript.length)")
         }
-        let keywords = input.keywords.trimmed.map { text in
-            text.split(whereSeparator: { "、,，;；".contains($0) }).compactMap { String($0).trimmed }.joined(separator: "、")
+        let keywords = input.keywords.nonBlank.map { text in
+            text.split(whereSeparator: { "、,，;；".contains($0) }).compactMap { String($0).nonBlank }.joined(separator: "、")
         }
         var segment = OralHistorySegment(officeID: office.id, interviewID: interviewID, transcriptVersion: transcript.version, startSeconds: start,
-                                         title: title, synopsis: input.synopsis.trimmed, keywords: keywords.trimmed, charFrom: input.from,
+                                         title: title, synopsis: input.synopsis.nonBlank, keywords: keywords.nonBlank, charFrom: input.from,
                                          charTo: input.to, createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&segment)
         return segment

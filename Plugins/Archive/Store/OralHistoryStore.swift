@@ -74,7 +74,7 @@ public enum OralHistoryStore {
         let interviewer = try person(interviewerID, role: "采集者", office: office, db: tx.db)
         let day = try input.interviewedOn.map { try CalendarDate.parse($0, field: "采集日期") } ?? Timestamp.todayInBeijing()
         guard day <= Timestamp.todayInBeijing() else { throw LvzhiError.invalid("采集日期", day, "不能晚于今天") }
-        let duration = try input.duration.trimmed.map { try TimeCode.parse($0, field: "时长") }
+        let duration = try input.duration.nonBlank.map { try TimeCode.parse($0, field: "时长") }
         if let duration, duration <= 0 { throw LvzhiError.invalid("时长", input.duration ?? "", "应大于零") }
         guard (input.unitID == nil) != (input.unit == nil) else {
             throw LvzhiError.invalid("著录条目", "", "须且只能给出一个：已有条目（--unit）或新条目的档号和题名（--code、--title）")
@@ -92,7 +92,7 @@ public enum OralHistoryStore {
             }
         } else {
             var fields = input.unit!
-            if let genre = fields.genre.trimmed, genre != Self.genre {
+            if let genre = fields.genre.nonBlank, genre != Self.genre {
                 throw LvzhiError.invalid("文种", genre, "口述史采访的条目文种为「口述史」")
             }
             fields.level = fields.level ?? DescriptionLevel.item.rawValue
@@ -109,9 +109,9 @@ public enum OralHistoryStore {
         if unit.genre == nil { unit = try DescriptionStore.update(id: unit.id!, UnitInput(genre: Self.genre), tx: tx) }
         var interview = OralHistoryInterview(
             officeID: office.id, unitID: unit.id!, narratorID: narratorID, interviewerID: interviewerID,
-            collectingUnit: input.collectingUnit.trimmed ?? office.name, interviewedOn: day, place: input.place.trimmed,
-            durationSeconds: duration, dialect: input.dialect.trimmed, consentGiven: input.consentGiven,
-            narratorReviewed: input.narratorReviewed, notes: input.notes.trimmed, createdBy: tx.context.user.username, createdAt: Timestamp.now())
+            collectingUnit: input.collectingUnit.nonBlank ?? office.name, interviewedOn: day, place: input.place.nonBlank,
+            durationSeconds: duration, dialect: input.dialect.nonBlank, consentGiven: input.consentGiven,
+            narratorReviewed: input.narratorReviewed, notes: input.notes.nonBlank, createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&interview)
         try AgentStore.link(agentID: narratorID, role: .narrator, unitID: unit.id, tx: tx)
         try AgentStore.link(agentID: interviewerID, role: .interviewer, unitID: unit.id, tx: tx)
@@ -125,25 +125,25 @@ public enum OralHistoryStore {
         let (interview, _) = try load(id, tx: tx)
         var updated = interview
         if let unit = change.collectingUnit {
-            guard let u = unit.trimmed else { throw LvzhiError.invalid("采集单位", unit, "不能为空") }
+            guard let u = unit.nonBlank else { throw LvzhiError.invalid("采集单位", unit, "不能为空") }
             updated.collectingUnit = u
         }
         if let day = change.interviewedOn {
             updated.interviewedOn = try CalendarDate.parse(day, field: "采集日期")
             guard updated.interviewedOn <= Timestamp.todayInBeijing() else { throw LvzhiError.invalid("采集日期", day, "不能晚于今天") }
         }
-        if let place = change.place { updated.place = place.trimmed }
+        if let place = change.place { updated.place = place.nonBlank }
         if let duration = change.duration {
-            updated.durationSeconds = try duration.trimmed.map { try TimeCode.parse($0, field: "时长") }
+            updated.durationSeconds = try duration.nonBlank.map { try TimeCode.parse($0, field: "时长") }
             if let d = updated.durationSeconds, d <= 0 { throw LvzhiError.invalid("时长", duration, "应大于零") }
             if let d = updated.durationSeconds, let last = try Int.fetchOne(tx.db, sql: "SELECT MAX(start_seconds) FROM archive_segments WHERE interview_id = ?", arguments: [id]), last > d {
                 throw LvzhiError.invalid("时长", duration, "短于已有索引片段的开始时间 \(TimeCode.format(last))")
             }
         }
-        if let dialect = change.dialect { updated.dialect = dialect.trimmed }
+        if let dialect = change.dialect { updated.dialect = dialect.nonBlank }
         if let consent = change.consentGiven { updated.consentGiven = consent }
         if let reviewed = change.narratorReviewed { updated.narratorReviewed = reviewed }
-        if let notes = change.notes { updated.notes = notes.trimmed }
+        if let notes = change.notes { updated.notes = notes.nonBlank }
         guard updated != interview else { throw LvzhiError(.conflict, "口述史采访 \(id) 没有变化") }
         try tx.update(updated, from: interview)
         return updated

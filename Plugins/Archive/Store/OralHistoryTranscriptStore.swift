@@ -10,13 +10,13 @@ public enum OralHistoryTranscriptStore {
     public static func add(interviewID: Int64, text: String, note: String? = nil, tx: AuditedTransaction) throws -> OralHistoryTranscript {
         let (interview, office) = try OralHistoryStore.load(interviewID, tx: tx)
         let text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        guard text.trimmed != nil else { throw LvzhiError.invalid("整理稿", "", "不能为空") }
+        guard text.nonBlank != nil else { throw LvzhiError.invalid("整理稿", "", "不能为空") }
         let latest = try latest(interviewID: interviewID, db: tx.db)
         if let latest, latest.text == text {
             throw LvzhiError(.conflict, "整理稿与第 \(latest.version) 版完全相同，未新增版本")
         }
         var transcript = OralHistoryTranscript(officeID: office.id, interviewID: interviewID, version: (latest?.version ?? 0) + 1, text: text,
-                                               length: text.unicodeScalars.count, note: note.trimmed,
+                                               length: text.unicodeScalars.count, note: note.nonBlank,
                                                createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&transcript)
         try ArchiveSearch.index(try DescriptionUnit.find(id: interview.unitID, db: tx.db), transcript: text, db: tx.db)

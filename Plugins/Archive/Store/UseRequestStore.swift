@@ -34,7 +34,7 @@ public enum UseRequestStore {
         let (unit, office) = try ArchiveAccess.unit(unitID, context: tx.context, db: tx.db)
         try AccessGate.authorize(tx.context, ArchivePlugin.contribute, in: office, db: tx.db)
         let kind = try UseKind.parse(kind)
-        guard let purpose = purpose.trimmed else {
+        guard let purpose = purpose.nonBlank else {
             throw LvzhiError.invalid("用途", purpose, "须写明用途", hint: "如 编写《准格尔旗志》引用、学术研究、家属留存")
         }
         let use = try UnitUse.of(unit, db: tx.db)
@@ -43,8 +43,8 @@ public enum UseRequestStore {
         }
         var name: String
         var memberID: Int64?
-        let onBehalf = applicant.trimmed != nil
-        if let other = applicant.trimmed {
+        let onBehalf = applicant.nonBlank != nil
+        if let other = applicant.nonBlank {
             guard try AccessGate.allows(tx.context, ArchivePlugin.manage, in: office, db: tx.db) else {
                 throw LvzhiError(.permissionDenied, "只有文史工作人员可以代他人登记申请", hint: "去掉 --for，以您本人的名义申请")
             }
@@ -77,7 +77,7 @@ public enum UseRequestStore {
         let unit = try DescriptionUnit.find(id: request.unitID, db: tx.db)
         let use = try UnitUse.of(unit, db: tx.db)
         if let refusal = use.refusal(request.kind == .copy ? .copy : .consult) { throw refusal }
-        if use.needsBasis, note.trimmed == nil {
+        if use.needsBasis, note.nonBlank == nil {
             throw LvzhiError.invalid("审批依据", "", "\(use.name)为「\(unit.secrecy)」「\(unit.openness)」，同意\(request.kind.title)须写明依据",
                                      hint: "用 --note 写明，如 经分管副主席批准、依据《文史资料利用办法》第五条")
         }
@@ -85,7 +85,7 @@ public enum UseRequestStore {
         updated.status = .approved
         updated.decidedBy = tx.context.user.username
         updated.decidedAt = Timestamp.now()
-        updated.decisionNote = note.trimmed
+        updated.decisionNote = note.nonBlank
         try tx.update(updated, from: request, action: "approve")
         tx.emit(DomainEvent(name: "archive.use_approved", officeID: office.id, entity: UseRequest.databaseTableName, entityID: id))
         return updated
@@ -94,7 +94,7 @@ public enum UseRequestStore {
     /// Refuses request `id`, saying why.
     public static func refuse(id: Int64, note: String?, tx: AuditedTransaction) throws -> UseRequest {
         let (request, office) = try pending(id, tx: tx)
-        guard let note = note.trimmed else { throw LvzhiError.invalid("理由", "", "不同意须写明理由", hint: "用 --note 写明") }
+        guard let note = note.nonBlank else { throw LvzhiError.invalid("理由", "", "不同意须写明理由", hint: "用 --note 写明") }
         var updated = request
         updated.status = .refused
         updated.decidedBy = tx.context.user.username

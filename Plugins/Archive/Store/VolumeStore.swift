@@ -48,20 +48,20 @@ public enum VolumeStore {
             throw LvzhiError.invalid("丛书名", input.series, "不能为空", hint: "如 鄂尔多斯文史资料")
         }
         guard input.number >= 1 else { throw LvzhiError.invalid("辑号", String(input.number), "应为正整数") }
-        guard let title = input.title.trimmed else { throw LvzhiError.invalid("书名", input.title, "不能为空") }
+        guard let title = input.title.nonBlank else { throw LvzhiError.invalid("书名", input.title, "不能为空") }
         if let existing = try Volume.filter(Column("office_id") == office.id && Column("series") == series && Column("number") == input.number).fetchOne(tx.db) {
             throw LvzhiError(.conflict, "\(existing.displayName)已经登记（ID \(existing.id!)「\(existing.title)」）", hint: "辑号在同一丛书内唯一")
         }
         var published: String?
-        if let text = input.publishedOn.trimmed {
+        if let text = input.publishedOn.nonBlank {
             let date = try ArchivalDate.parse(text, field: "出版日期")
             guard !date.approximate else { throw LvzhiError.invalid("出版日期", text, "须是确切的年、年月或日期") }
             published = date.value
         }
         let editors = EditorialReviewStore.normalise(input.editors)
         var volume = Volume(officeID: office.id, series: series, number: input.number, title: title, publishedOn: published,
-                            editors: editors.isEmpty ? nil : editors.joined(separator: "、"), isbn: try input.isbn.trimmed.map(ISBN.validate),
-                            notes: input.notes.trimmed, createdBy: tx.context.user.username, createdAt: Timestamp.now())
+                            editors: editors.isEmpty ? nil : editors.joined(separator: "、"), isbn: try input.isbn.nonBlank.map(ISBN.validate),
+                            notes: input.notes.nonBlank, createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&volume)
         tx.emit(DomainEvent(name: "archive.volume_added", officeID: office.id, entity: Volume.databaseTableName, entityID: volume.id))
         return volume
@@ -96,9 +96,9 @@ public enum VolumeStore {
             throw LvzhiError(.conflict, "页码 \(input.pageFrom)–\(input.pageTo) 与\(volume.displayName)已有的「\(overlap.printedTitle)」（第 \(overlap.pages) 页）重叠",
                              hint: "同一辑中各篇的页码不能重叠")
         }
-        guard let title = (input.printedTitle ?? unit.title).trimmed else { throw LvzhiError.invalid("篇名", input.printedTitle ?? "", "不能为空") }
+        guard let title = (input.printedTitle ?? unit.title).nonBlank else { throw LvzhiError.invalid("篇名", input.printedTitle ?? "", "不能为空") }
         var item = VolumeItem(officeID: office.id, volumeID: volumeID, unitID: unit.id!, printedTitle: title,
-                              printedAuthor: input.printedAuthor == nil ? unit.creator : input.printedAuthor.trimmed,
+                              printedAuthor: input.printedAuthor == nil ? unit.creator : input.printedAuthor.nonBlank,
                               pageFrom: input.pageFrom, pageTo: input.pageTo, createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&item)
         tx.emit(DomainEvent(name: "archive.volume_item_added", officeID: office.id, entity: VolumeItem.databaseTableName, entityID: item.id))
@@ -107,6 +107,6 @@ public enum VolumeStore {
 
     /// A series name without surrounding spaces and 《》, or nil when blank.
     static func seriesName(_ text: String) -> String? {
-        text.trimmed?.trimmingCharacters(in: CharacterSet(charactersIn: "《》")).trimmed
+        text.nonBlank?.trimmingCharacters(in: CharacterSet(charactersIn: "《》")).nonBlank
     }
 }

@@ -71,10 +71,7 @@ public enum ProposalsScriptAPI {
         ScriptFunction("overdue", signature: "overdue{within=, unit=}", summary: "超期未答复的承办（within 天内到期的也列出，作为预警）") { session, call in
             let office = try readable(session)
             let f = try call.filter(1, allowed: ["within", "unit"])
-            let within = try f["within"].map { text in
-                guard let n = Int(text) else { throw LvzhiError.invalid("within", text, "应为天数") }
-                return n
-            } ?? 0
+            let within = try f.integer("within") ?? 0
             try call.pushArray(encoding: try ProposalDeadlines.warnings(office: office, within: within, unit: f["unit"], db: session.tx.db))
             return 1
         },
@@ -106,12 +103,12 @@ public enum ProposalsScriptAPI {
         ScriptFunction("draft", signature: "draft{title=, body=, category=, member=, cosigners={…}, collective=, authors={…}}",
                        summary: "撰写并暂存一件提案，返回其 ID", writes: true) { session, call in
             let f = try call.filter(1, allowed: ["title", "body", "category", "member", "cosigners", "collective", "authors"])
-            let cosigners = integers(call.value(1)["cosigners"])
+            let cosigners = try ids(call.value(1)["cosigners"], "cosigners")
             let kind: ProposalKind = f["collective"] != nil ? .collective : (cosigners.isEmpty ? .individual : .joint)
             let proposal = try ProposalStore.draft(officeCode: session.office.code, ProposalDraft(
                 title: f["title"] ?? "", body: f["body"] ?? "", category: f["category"] ?? "", kind: kind,
-                firstProposerID: f["member"].flatMap { Int64($0) }, cosignerIDs: cosigners, collectiveBody: f["collective"],
-                authorIDs: integers(call.value(1)["authors"])), tx: session.tx)
+                firstProposerID: try f.id("member"), cosignerIDs: cosigners, collectiveBody: f["collective"],
+                authorIDs: try ids(call.value(1)["authors"], "authors")), tx: session.tx)
             call.push(proposal.id!)
             return 1
         },
@@ -126,8 +123,8 @@ public enum ProposalsScriptAPI {
                        summary: "\(action.title)（与 lvzhi proposal \(action.rawValue) 相同的检查），返回新状态", writes: true) { session, call in
             let id = try call.requireInteger(1, "id")
             let f = try call.filter(2, allowed: ["note", "ground", "into", "reviewers"])
-            let proposal = try ProposalStore.apply(action, id: id, note: f["note"], ground: f["ground"], mergeInto: f["into"].flatMap { Int64($0) },
-                                                   reviewers: integers(call.value(2)["reviewers"]), tx: session.tx)
+            let proposal = try ProposalStore.apply(action, id: id, note: f["note"], ground: f["ground"], mergeInto: try f.id("into"),
+                                                   reviewers: try ids(call.value(2)["reviewers"], "reviewers"), tx: session.tx)
             call.push(proposal.status.rawValue)
             return 1
         }
@@ -182,7 +179,7 @@ public enum ProposalsScriptAPI {
                        writes: true) { session, call in
             let id = try call.requireInteger(1, "id")
             let f = try call.filter(2, allowed: ["rating", "member", "comment"])
-            let rating = try ProposalRatings.rate(id: id, rating: f["rating"] ?? "", memberID: f["member"].flatMap { Int64($0) },
+            let rating = try ProposalRatings.rate(id: id, rating: f["rating"] ?? "", memberID: try f.id("member"),
                                                   comment: f["comment"], tx: session.tx)
             call.push(rating.rating.rawValue)
             return 1
@@ -191,11 +188,8 @@ public enum ProposalsScriptAPI {
                        writes: true) { session, call in
             let id = try call.requireInteger(1, "id")
             let f = try call.filter(2, allowed: ["year", "supervisor_member", "supervisor", "mode"])
-            let year = try f["year"].map { text in
-                guard let n = Int(text) else { throw LvzhiError.invalid("year", text, "应为年份") }
-                return n
-            } ?? Int(Timestamp.todayInBeijing().prefix(4))!
-            _ = try KeyProposals.mark(id: id, year: year, supervisorMemberID: f["supervisor_member"].flatMap { Int64($0) },
+            let year = try f.integer("year") ?? Int(Timestamp.todayInBeijing().prefix(4))!
+            _ = try KeyProposals.mark(id: id, year: year, supervisorMemberID: try f.id("supervisor_member"),
                                       supervisor: f["supervisor"], mode: f["mode"], tx: session.tx)
             return 0
         },
@@ -243,12 +237,14 @@ public enum ProposalsScriptAPI {
     }
 
     static func integer(_ call: any ScriptCall, _ index: Int32, _ key: String, allowed: [String]) throws -> Int? {
-        guard let text = try call.filter(index, allowed: allowed)[key] else { return nil }
-        guard let n = Int(text) else { throw LvzhiError.invalid(key, text, "应为整数") }
-        return n
+        try call.filter(index, allowed: allowed).integer(key)
     }
 
-    static func integers(_ value: ScriptValue?) -> [Int64] {
-        (value?.arrayItems ?? []).compactMap { if case .integer(let i) = $0 { return i } else { return nil } }
+    /// A list of member ids (`{12, 57}`); anything else in it is an error naming the option.
+    static func ids(_ value: ScriptValue?, _ key: String) throws -> [Int64] {
+        try (value?.arrayItems ?? []).map { item in
+            guard case .integer(let id) = item else { throw LvzhiError.invalid(key, item.description, "应为委员 ID 的数组，如 {12, 57}") }
+            return id
+        }
     }
 }

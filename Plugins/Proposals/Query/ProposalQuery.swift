@@ -38,11 +38,6 @@ public struct ProposalQuery: Sendable {
 
     /// A query from a script's filter table (values as text).
     public init(script f: [String: String]) throws {
-        func integer(_ key: String) throws -> Int? {
-            guard let text = f[key] else { return nil }
-            guard let n = Int(text) else { throw LvzhiError.invalid(key, text, "应为整数") }
-            return n
-        }
         func flag(_ key: String) -> Bool { f[key] == "true" || f[key] == "1" }
         self.init(status: try f["status"].map(ProposalStatus.parse), category: f["category"],
                   kind: try f["kind"].map { text in
@@ -51,8 +46,8 @@ public struct ProposalQuery: Sendable {
                       }
                       return kind
                   },
-                  unit: f["unit"], term: try integer("term"), session: try integer("session"), year: try integer("year"),
-                  overdue: flag("overdue"), key: flag("key"), occasion: f["occasion"], memberID: try integer("member").map(Int64.init),
+                  unit: f["unit"], term: try f.integer("term"), session: try f.integer("session"), year: try f.integer("year"),
+                  overdue: flag("overdue"), key: flag("key"), occasion: f["occasion"], memberID: try f.id("member"),
                   excellent: flag("excellent"))
     }
 

@@ -46,17 +46,15 @@ public enum SimilarProposals {
         return try find(title: proposal.title, office: office, termID: proposal.termID, excluding: id, db: db)
     }
 
-    /// The character pairs of a title without its 关于…的建议 frame and punctuation.
+    /// The character pairs (and Latin words) of a title without its 关于…的建议 frame, from the
+    /// platform's search tokenizer; a lone character counts as itself.
     static func bigrams(_ title: String) -> Set<String> {
-        var core = title.precomposedStringWithCompatibilityMapping
-        for frame in ["关于", "的建议", "的提案", "的几点建议", "建议", "提案"] { core = core.replacingOccurrences(of: frame, with: " ") }
-        let runs = core.split { !($0.isLetter || $0.isNumber) }.map { Array(String($0).lowercased()) }
-        var pairs = Set<String>()
-        for run in runs {
-            if run.count == 1 { pairs.insert(String(run)) }
-            for i in 0..<max(0, run.count - 1) { pairs.insert(String(run[i...i + 1])) }
-        }
-        return pairs
+        var core = title
+        // A comma, not a space: the tokenizer joins Han characters across white space.
+        for frame in ["关于", "的建议", "的提案", "的几点建议", "建议", "提案"] { core = core.replacingOccurrences(of: frame, with: "，") }
+        let tokens = BigramTokenizer.tokens(in: core)
+        let pairEnds = Set(tokens.filter { $0.kind == .bigram }.map(\.range.upperBound))
+        return Set(tokens.filter { $0.kind != .unigram || !pairEnds.contains($0.range.upperBound) }.map(\.text))
     }
 
     static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {

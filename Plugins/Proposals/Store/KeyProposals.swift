@@ -28,7 +28,7 @@ public enum KeyProposals {
                                          hint: "政府领导领办时用 --supervisor 姓名和职务，如 --supervisor \"副市长 王某某\"")
             }
             name = "\(role) \(member.name)"
-        } else if let supervisor = supervisor.nonEmpty {
+        } else if let supervisor = supervisor.nonBlank {
             name = supervisor
         } else {
             throw LvzhiError.invalid("督办领导", "", "须指明领衔督办的主席会议成员（--supervisor-member 委员ID）或领办的政府领导（--supervisor 姓名）")
@@ -49,7 +49,7 @@ public enum KeyProposals {
     public static func unmark(id: Int64, reason: String, tx: AuditedTransaction) throws -> Proposal {
         let (proposal, office) = try ProposalStore.load(id, context: tx.context, permission: ProposalsPlugin.review, db: tx.db)
         guard proposal.isKey else { throw LvzhiError(.ruleViolation, "提案 \(id) 不是重点提案") }
-        guard let reason = Optional(reason).nonEmpty else { throw LvzhiError.invalid("理由", "", "取消重点提案须写明理由", hint: "用 --note 写明") }
+        guard let reason = Optional(reason).nonBlank else { throw LvzhiError.invalid("理由", "", "取消重点提案须写明理由", hint: "用 --note 写明") }
         var updated = proposal
         updated.isKey = false
         updated.keyYear = nil; updated.keyMode = nil; updated.keySupervisor = nil; updated.keySupervisorMemberID = nil
@@ -65,7 +65,7 @@ public enum KeyProposals {
         guard proposal.status.isFiled, proposal.status != .filed else {
             throw LvzhiError(.ruleViolation, "提案 \(id)「\(proposal.title)」当前为「\(proposal.status.title)」，交办之后才能督办")
         }
-        guard let note = Optional(note).nonEmpty else { throw LvzhiError.invalid("督办情况", "", "不能为空", hint: "用 --note 写明督办情况") }
+        guard let note = Optional(note).nonBlank else { throw LvzhiError.invalid("督办情况", "", "不能为空", hint: "用 --note 写明督办情况") }
         let day = try date.map { try CalendarDate.parse($0, field: "督办日期") } ?? Timestamp.todayInBeijing()
         var record = ProposalSupervision(proposalID: id, supervisedOn: day, note: note, recordedBy: tx.context.user.username, recordedAt: Timestamp.now())
         try tx.insert(&record)

@@ -40,11 +40,11 @@ public enum ProposalContacts {
         guard ProposalContact.stages.contains(input.stage) else {
             throw LvzhiError.invalid("沟通阶段", input.stage, "不是沟通阶段", hint: "可用：\(ProposalContact.stages.joined(separator: "、"))")
         }
-        guard let summary = Optional(input.summary).nonEmpty else { throw LvzhiError.invalid("沟通情况", "", "不能为空", hint: "用 --summary 写明") }
+        guard let summary = Optional(input.summary).nonBlank else { throw LvzhiError.invalid("沟通情况", "", "不能为空", hint: "用 --summary 写明") }
         let day = try input.on.map { try CalendarDate.parse($0, field: "沟通日期") } ?? Timestamp.todayInBeijing()
         guard day <= Timestamp.todayInBeijing() else { throw LvzhiError.invalid("沟通日期", day, "不能晚于今天") }
         var record = ProposalContact(proposalID: id, proposalUnitID: unitRow, method: input.method, stage: input.stage, contactedOn: day,
-                                     participants: input.participants.nonEmpty, summary: summary, recordedBy: tx.context.user.username,
+                                     participants: input.participants.nonBlank, summary: summary, recordedBy: tx.context.user.username,
                                      recordedAt: Timestamp.now())
         try tx.insert(&record)
         try KeyProposals.step(proposal, "contact", "\(input.stage)沟通（\(input.method)，\(day)）：\(summary)", tx: tx)

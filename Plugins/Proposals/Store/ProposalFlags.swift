@@ -19,7 +19,7 @@ public enum ProposalFlags {
                 updated.privateReason = nil
                 notes.append("公开")
             } else {
-                guard let reason = reason.nonEmpty else {
+                guard let reason = reason.nonBlank else {
                     throw LvzhiError.invalid("不公开的理由", "", "设为不公开须写明理由", hint: "用 --note 写明，如 涉及敏感信息")
                 }
                 updated.isPublic = false

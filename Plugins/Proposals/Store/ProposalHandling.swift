@@ -114,11 +114,11 @@ public enum ProposalHandling {
             let body = input.body.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !body.isEmpty else { throw LvzhiError.invalid("答复内容", "", "不能为空", hint: "用 --body 或 --body-file 给出答复全文") }
             var reply = ProposalReply(proposalID: id, proposalUnitID: before.id!, outcome: outcome, body: body,
-                                      documentNumber: input.documentNumber.nonEmpty, contactPerson: input.contactPerson.nonEmpty,
-                                      contactPhone: input.contactPhone.nonEmpty, repliedBy: tx.context.user.username, repliedAt: Timestamp.now())
+                                      documentNumber: input.documentNumber.nonBlank, contactPerson: input.contactPerson.nonBlank,
+                                      contactPhone: input.contactPhone.nonBlank, repliedBy: tx.context.user.username, repliedAt: Timestamp.now())
             try tx.insert(&reply)
             row.repliedAt = reply.repliedAt
-            stepNote = outcome.title + (input.documentNumber.nonEmpty.map { "，\($0)" } ?? "")
+            stepNote = outcome.title + (input.documentNumber.nonBlank.map { "，\($0)" } ?? "")
         case .opinion:
             row.opinion = note
             row.repliedAt = Timestamp.now()
@@ -201,13 +201,5 @@ public enum ProposalHandling {
             }
             return (lead, try HandlingUnit.find(id: lead.handlingUnitID, db: tx.db).name)
         }
-    }
-}
-
-extension Optional where Wrapped == String {
-    /// The text trimmed, or nil when absent or blank.
-    var nonEmpty: String? {
-        guard let text = self?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
-        return text
     }
 }

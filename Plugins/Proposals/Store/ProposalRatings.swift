@@ -62,7 +62,7 @@ public enum ProposalRatings {
             throw LvzhiError(.conflict, "「\(rater.name)」已经测评过提案 \(id) 的这份答复")
         }
         var record = ProposalRating(proposalID: id, replyID: reply.id!, memberID: rater.memberID, rater: rater.name, rating: rating,
-                                    comment: comment.nonEmpty, enteredByStaff: rater.memberID != tx.context.user.memberID || rater.memberID == nil,
+                                    comment: comment.nonBlank, enteredByStaff: rater.memberID != tx.context.user.memberID || rater.memberID == nil,
                                     enteredBy: tx.context.user.username, ratedAt: Timestamp.now())
         try tx.insert(&record)
         let rated = try ProposalRating.filter(Column("reply_id") == reply.id!).fetchCount(tx.db)

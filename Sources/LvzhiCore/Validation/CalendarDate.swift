@@ -57,16 +57,38 @@ public enum CalendarDate {
 
     /// Days from `start` to `end` (both `YYYY-MM-DD`); negative when `end` is earlier.
     public static func days(from start: String, to end: String) -> Int {
-        dayNumber(end) - dayNumber(start)
+        Int(epochDay(end) - epochDay(start))
     }
 
-    /// Days since 0000-03-01 in the proleptic Gregorian calendar (for differences only).
-    static func dayNumber(_ date: String) -> Int {
+    /// Days from 1970-01-01 to `date` (`YYYY-MM-DD`) in the proleptic Gregorian calendar; 0 for text that is not a date.
+    static func epochDay(_ date: String) -> Int64 {
         let parts = date.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return 0 }
-        let y = parts[1] <= 2 ? parts[0] - 1 : parts[0]
-        let m = parts[1] <= 2 ? parts[1] + 9 : parts[1] - 3
-        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + parts[2] - 1
+        return epochDay(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// Days from 1970-01-01 to the given day (Howard Hinnant's days-from-civil).
+    public static func epochDay(year: Int, month: Int, day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let m = Int64(month), d = Int64(day)
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The year, month and day `days` after 1970-01-01 (civil-from-days).
+    public static func civil(epochDay days: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
     }
 
     /// The number of days in a month of the Gregorian calendar.

@@ -196,12 +196,7 @@ public enum CoreScriptAPI {
 
     static func dutyFilter(_ call: any ScriptCall) throws -> DutyFilter {
         let f = try call.filter(1, allowed: ["member", "year", "kind"])
-        func integer(_ key: String) throws -> Int? {
-            guard let text = f[key] else { return nil }
-            guard let n = Int(text) else { throw LvzhiError.invalid(key, text, "应为整数") }
-            return n
-        }
-        return DutyFilter(memberID: try integer("member").map(Int64.init), year: try integer("year"), kind: f["kind"])
+        return DutyFilter(memberID: try f.id("member"), year: try f.integer("year"), kind: f["kind"])
     }
 
     /// `lvzhi.scripts`: the office's stored scripts (what `require` loads).

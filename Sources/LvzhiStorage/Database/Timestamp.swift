@@ -1,4 +1,5 @@
 import Foundation
+import LvzhiCore
 
 /// Times as Lvzhi stores them: UTC, ISO 8601 with milliseconds, so they sort as text.
 ///
@@ -6,8 +7,8 @@ import Foundation
 /// it does (the demo replays a year of proposals on the days they happened; tests step past
 /// deadlines). Every stored time and every "today" of the platform comes from here.
 ///
-/// The conversions are arithmetic on the proleptic Gregorian calendar (UTC, and Beijing at a
-/// fixed UTC+8 without daylight saving), not `DateFormatter`: every write stamps several
+/// The conversions are arithmetic on the proleptic Gregorian calendar (``CalendarDate``'s
+/// epoch days; UTC, and Beijing at a fixed UTC+8 without daylight saving), not `DateFormatter`: every write stamps several
 /// times, and building formatters was a fifth of the demo's CPU time.
 public enum Timestamp {
     /// The instant that stands for now inside `Timestamp.$simulatedNow.withValue(…) { … }`;
@@ -29,7 +30,7 @@ public enum Timestamp {
     /// `date` in the stored form.
     public static func format(_ date: Date) -> String {
         let (days, rest) = floorDivision(milliseconds(date), 86_400_000)
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CalendarDate.civil(epochDay: days)
         let time = Int(rest)
         return day(y, m, d) + "T" + two(time / 3_600_000) + ":" + two(time / 60_000 % 60) + ":" + two(time / 1000 % 60)
             + "." + three(time % 1000) + "Z"
@@ -42,7 +43,7 @@ public enum Timestamp {
               let y = number(u, 0, 4), let mo = number(u, 5, 2), let d = number(u, 8, 2), let h = number(u, 11, 2),
               let mi = number(u, 14, 2), let s = number(u, 17, 2), let ms = number(u, 20, 3),
               (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61 else { return nil }
-        let total = (days(fromCivil: y, mo, d) * 86_400 + Int64(h * 3600 + mi * 60 + s)) * 1000 + Int64(ms)
+        let total = (CalendarDate.epochDay(year: y, month: mo, day: d) * 86_400 + Int64(h * 3600 + mi * 60 + s)) * 1000 + Int64(ms)
         return Date(timeIntervalSince1970: Double(total) / 1000)
     }
 
@@ -51,7 +52,7 @@ public enum Timestamp {
     public static func beijingMidnightUTC(_ date: String) -> String {
         let parts = date.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return format(current) }
-        let seconds = days(fromCivil: parts[0], parts[1], parts[2]) * 86_400 - 8 * 3600
+        let seconds = CalendarDate.epochDay(year: parts[0], month: parts[1], day: parts[2]) * 86_400 - 8 * 3600
         return format(Date(timeIntervalSince1970: Double(seconds)))
     }
 
@@ -59,7 +60,7 @@ public enum Timestamp {
     public static func display(_ stored: String) -> String {
         guard let date = parse(stored) else { return stored }
         let (days, rest) = floorDivision(seconds(date) + 8 * 3600, 86_400)
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CalendarDate.civil(epochDay: days)
         let time = Int(rest)
         return day(y, m, d) + " " + two(time / 3600) + ":" + two(time / 60 % 60) + ":" + two(time % 60)
     }
@@ -76,7 +77,7 @@ public enum Timestamp {
     /// The day in Beijing of an instant.
     static func beijingDay(of date: Date) -> String {
         let (days, _) = floorDivision(seconds(date) + 8 * 3600, 86_400)
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CalendarDate.civil(epochDay: days)
         return day(y, m, d)
     }
 
@@ -85,30 +86,6 @@ public enum Timestamp {
 
     /// The whole second the stored form of the instant falls in.
     static func seconds(_ date: Date) -> Int64 { floorDivision(milliseconds(date), 1000).0 }
-
-    // MARK: - Calendar arithmetic (Howard Hinnant's days-from-civil)
-
-    static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month), d = Int64(day)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
-    }
 
     static func floorDivision(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
         let q = a >= 0 ? a / b : (a - b + 1) / b

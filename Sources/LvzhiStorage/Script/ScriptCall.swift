@@ -1,3 +1,5 @@
+import LvzhiCore
+
 /// One call of a script API function, in the host's neutral terms: read arguments, push
 /// results. The Lua engine implements it over the Lua stack (with calls that never raise);
 /// plugins describe their API against this protocol and never import Lua.
@@ -96,4 +98,18 @@ public enum ScriptCallError: Error, CustomStringConvertible {
             return "不认识的条件「\(key)」（可用：\(allowed.joined(separator: "、"))）"
         }
     }
+}
+
+/// A script's option table as ``ScriptCall/filter(_:allowed:)`` returns it (values as text), read as numbers.
+/// A value that is not a whole number is an error naming the option, never silently absent.
+extension Dictionary where Key == String, Value == String {
+    /// The option `key` as a whole number, or nil when not given.
+    public func integer(_ key: String) throws -> Int? {
+        guard let text = self[key] else { return nil }
+        guard let n = Int(text) else { throw LvzhiError.invalid(key, text, "应为整数") }
+        return n
+    }
+
+    /// The option `key` as a record id, or nil when not given.
+    public func id(_ key: String) throws -> Int64? { try integer(key).map(Int64.init) }
 }

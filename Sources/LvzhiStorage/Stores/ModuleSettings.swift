@@ -82,10 +82,7 @@ extension ModuleStore {
         let normalised = try value.map { try descriptor.normalise($0) }
         return try host.write(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.moduleManage, db: tx.db)
-            guard try Self.isEnabled(moduleID, officeID: office.id!, db: tx.db) else {
-                throw LvzhiError(.moduleDisabled, "模块未启用：「\(moduleID)」在「\(office.name)」未启用",
-                                 hint: "管理员可执行 lvzhi modules enable \(moduleID) --office \(office.code)")
-            }
+            try AccessGate.requireEnabled(moduleID, in: office, db: tx.db)
             let before = try ModuleSettings.read(manifest, officeID: office.id!, db: tx.db).stored
             var after = before
             after[key] = normalised

@@ -197,7 +197,7 @@ struct AgentCommand: ParsableCommand {
         func run() throws {
             let role = try AgentRole.parse(role)
             let (host, context) = try global.open()
-            try host.write(as: context) { tx in try AgentStore.link(agentID: agent, role: role, accessionID: accession, unitID: unit, tx: tx) }
+            _ = try host.write(as: context) { tx in try AgentStore.link(agentID: agent, role: role, accessionID: accession, unitID: unit, tx: tx) }
             print("已关联人物 \(agent)（\(role.title)）")
         }
     }
