@@ -764,10 +764,10 @@ final class DemoProposalYear {
         let all = try staffStore.list(officeCode: city)
         var byStatus = Dictionary(uniqueKeysWithValues: ProposalStatus.allCases.map { ($0.rawValue, 0) })
         for p in all { byStatus[p.status.rawValue, default: 0] += 1 }
-        let (totals, unitRows, rules) = try staffStore.report(officeCode: city) { office, db in
-            (try ProposalStatistics.totals(office: office, year: nil, db: db),
-             try ProposalStatistics.units(office: office, year: nil, db: db),
-             try ProposalRules.collectiveCoverage(office: office, year: ruleYear, db: db))
+        let (totals, unitRows, rules) = try staffStore.report(officeCode: city) { scope, db in
+            (try ProposalStatistics.totals(scope: scope, year: nil, db: db),
+             try ProposalStatistics.units(scope: scope, year: nil, db: db),
+             try ProposalRules.collectiveCoverage(scope: scope, year: ruleYear, db: db))
         }
         return DemoProposalSummary(
             byStatus: byStatus, total: all.count,

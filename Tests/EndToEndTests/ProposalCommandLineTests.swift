@@ -60,7 +60,7 @@ struct ProposalCommandLineTests {
         _ = try cli.ok(["proposal", "draft", "--office", "ordos", "--title", "关于加快现代能源经济发展的建议", "--category", "经济"], as: "zhangwei")
         _ = try cli.ok(["proposal", "submit", "1"], as: "zhangwei")
         _ = try cli.ok(["proposal", "file", "1"])
-        try cli.refused(["proposal", "reply", "1", "--outcome", "A", "--body", "答复"], as: "fagai", "没有承办")
+        try cli.refused(["proposal", "reply", "1", "--outcome", "A", "--body", "答复"], as: "fagai", "找不到提案：ID 1")
         _ = try cli.ok(["proposal", "assign", "1", "--lead", "市发展和改革委员会", "--co", "市财政局"])
         try cli.refused(["proposal", "reply", "1", "--outcome", "A", "--body", "答复"], as: "fagai", "已交办（待接收）")
         _ = try cli.ok(["proposal", "accept", "1"], as: "fagai")

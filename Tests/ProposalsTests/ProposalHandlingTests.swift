@@ -54,7 +54,7 @@ final class ProposalHandlingTests {
         try f.store("fagai").reply(id: id, ReplyInput(outcome: "A", body: "已落实。联系人手机 13912345678，邮箱 a.b@ordos.gov.cn。",
                                                        contactPerson: "王科长", contactPhone: "0477-8588000"))
         #expect(try f.store("zhangwei").detail(id: id).replies.isEmpty)
-        #expect(try f.store("jiaoyu").detail(id: id).replies.isEmpty)
+        #expect(throws: LvzhiError.self, "没有交办的承办单位看不到这件提案") { try self.f.store("jiaoyu").detail(id: id) }
         #expect(try f.store("fagai").detail(id: id).replies.count == 1)
         try f.store("staff").publish(id: id)
         let proposer = try f.store("zhangwei").detail(id: id).replies[0]
@@ -109,11 +109,11 @@ final class ProposalHandlingTests {
         try Timestamp.pretending(later) {
             let overdue = try f.store("staff").list(officeCode: "ordos", ProposalQuery(overdue: true))
             #expect(overdue.map(\.id) == [id])
-            let warnings = try f.store("staff").report(officeCode: "ordos") { office, db in try ProposalDeadlines.warnings(office: office, db: db) }
+            let warnings = try f.store("staff").report(officeCode: "ordos") { scope, db in try ProposalDeadlines.warnings(scope: scope, db: db) }
             #expect(warnings.map(\.daysOverdue) == [1])
             #expect(try f.store("staff").detail(id: id).units[0].overdue)
         }
-        let soon = try f.store("staff").report(officeCode: "ordos") { office, db in try ProposalDeadlines.warnings(office: office, within: 200, db: db) }
+        let soon = try f.store("staff").report(officeCode: "ordos") { scope, db in try ProposalDeadlines.warnings(scope: scope, within: 200, db: db) }
         #expect(soon.count == 1 && soon[0].daysOverdue < 0)
         #expect(try f.store("staff").list(officeCode: "ordos", ProposalQuery(overdue: true)).isEmpty)
     }

@@ -63,11 +63,10 @@ final class ProposalRecordsTests {
         #expect(throws: LvzhiError.self) { try self.f.store("staff").flag(id: rejected, isExcellent: true) }
         #expect(throws: LvzhiError.self) { try self.f.store("zhangwei").flag(id: open, isExcellent: false) }
 
-        let office = try f.host.read { db in try Office.find(code: "ordos", db: db) }
-        let staff = try f.host.context(for: "staff")
-        let inside = try f.host.read { db in try ProposalExport.table(office: office, query: ProposalQuery(), isPublic: false, context: staff, db: db) }
-        let member = try f.host.context(for: "wulan")
-        let external = try f.host.read { db in try ProposalExport.table(office: office, query: ProposalQuery(), isPublic: true, context: member, db: db) }
+        let staff = try f.host.context(for: "staff"), staffScope = try f.scope("staff")
+        let inside = try f.host.read { db in try ProposalExport.table(scope: staffScope, query: ProposalQuery(), isPublic: false, context: staff, db: db) }
+        let member = try f.host.context(for: "wulan"), memberScope = try f.scope("wulan")
+        let external = try f.host.read { db in try ProposalExport.table(scope: memberScope, query: ProposalQuery(), isPublic: true, context: member, db: db) }
         #expect(inside.rows.count == 3)
         #expect(external.rows.map { $0[external.headers.firstIndex(of: "案由")!] } == ["关于公开的建议"])
         for column in ["不予立案理由", "答复联系人", "不公开理由", "登记人", "满意度", "ID"] {
@@ -76,7 +75,7 @@ final class ProposalRecordsTests {
         }
         #expect(!external.rows.joined().joined().contains("13912345678"), "公开导出中答复的联系方式应已去掉")
         #expect(throws: LvzhiError.self) {
-            try self.f.host.read { db in try ProposalExport.table(office: office, query: ProposalQuery(), isPublic: false, context: member, db: db) }
+            try self.f.host.read { db in try ProposalExport.table(scope: memberScope, query: ProposalQuery(), isPublic: false, context: member, db: db) }
         }
     }
 

@@ -11,8 +11,6 @@ final class ProposalStatisticsTests {
     let f: ProposalFixture
     init() throws { f = try ProposalFixture(label: "stats") }
 
-    var office: Office { get throws { try f.host.read { db in try Office.find(code: "ordos", db: db) } } }
-
     @Test("类别 × 状态与年度总数：草稿不计，立案率按提交数计")
     func categoryByStatus() throws {
         _ = try f.filed("关于甲的建议", category: "经济")
@@ -22,15 +20,15 @@ final class ProposalStatisticsTests {
         _ = try f.store("staff").apply(.reject, id: rejected, note: "空泛", ground: "10")
         _ = try f.store("zhangwei").draft(officeCode: "ordos", ProposalDraft(title: "关于丁的建议", body: "", category: "文化"))
         let year = Int(Timestamp.todayInBeijing().prefix(4))!
-        let o = try office
-        let rows = try f.host.read { db in try ProposalStatistics.byCategory(office: o, year: year, db: db) }
+        let o = try f.scope()
+        let rows = try f.host.read { db in try ProposalStatistics.byCategory(scope: o, year: year, db: db) }
         #expect(rows.map(\.category) == ["经济", "政治", "文化", "社会", "生态文明", "其他"])
         #expect(rows[0].counts == ["filed": 1, "handling": 1] && rows[0].total == 2)
         #expect(rows[2].total == 0, "草稿不计入统计")
         #expect(rows[3].counts == ["rejected": 1])
-        let totals = try f.host.read { db in try ProposalStatistics.totals(office: o, year: year, db: db) }
+        let totals = try f.host.read { db in try ProposalStatistics.totals(scope: o, year: year, db: db) }
         #expect(totals.submitted == 3 && totals.filed == 2 && totals.rejected == 1 && totals.filingPercent == 66.7)
-        #expect(try f.host.read { db in try ProposalStatistics.totals(office: o, year: 2001, db: db) }.submitted == 0)
+        #expect(try f.host.read { db in try ProposalStatistics.totals(scope: o, year: 2001, db: db) }.submitted == 0)
     }
 
     @Test("承办单位评议：按时与逾期答复、超期未答、答复类别、满意率")
@@ -54,8 +52,8 @@ final class ProposalStatisticsTests {
         _ = try f.store("staff").publishAll(officeCode: "ordos")
         try f.store("zhangwei").rate(id: ids[0], rating: "满意")
         try f.store("zhangwei").rate(id: ids[1], rating: "不满意")
-        let o = try office
-        let rows = try f.host.read { db in try ProposalStatistics.units(office: o, year: nil, db: db) }
+        let o = try f.scope()
+        let rows = try f.host.read { db in try ProposalStatistics.units(scope: o, year: nil, db: db) }
         let fagai = try #require(rows.first { $0.unit == ProposalFixture.units[0] })
         #expect(fagai.lead == 3 && fagai.replied == 2 && fagai.onTime == 1 && fagai.late == 1 && fagai.overdue == 1)
         #expect(fagai.outcomeA == 1 && fagai.outcomeC == 1 && fagai.satisfied == 1 && fagai.unsatisfied == 1)
@@ -70,11 +68,11 @@ final class ProposalStatisticsTests {
                                                                                 kind: .collective, collectiveBody: "经济委员会")).id!
         _ = try f.store("staff").apply(.submit, id: id)
         let year = Int(Timestamp.todayInBeijing().prefix(4))!
-        let o = try office
-        let rows = try f.host.read { db in try ProposalRules.collectiveCoverage(office: o, year: year, db: db) }
+        let o = try f.scope()
+        let rows = try f.host.read { db in try ProposalRules.collectiveCoverage(scope: o, year: year, db: db) }
         #expect(rows.map(\.body) == ["经济委员会", "提案委员会", "第一界别活动组"])
         #expect(rows.map(\.met) == [true, false, false])
-        let lastYear = try f.host.read { db in try ProposalRules.collectiveCoverage(office: o, year: year - 1, db: db) }
+        let lastYear = try f.host.read { db in try ProposalRules.collectiveCoverage(scope: o, year: year - 1, db: db) }
         #expect(lastYear.allSatisfy { !$0.met })
     }
 }

@@ -14,25 +14,28 @@ public enum ProposalsScriptAPI {
     // MARK: Queries
 
     static let queries: [ScriptFunction] = [
-        ScriptFunction("each", signature: "each\(filterSignature)", summary: "逐件遍历符合条件的提案（流式，适合大量数据）") { session, call in
-            let cursor = try request(session, call).fetchCursor(session.tx.db)
+        ScriptFunction("each", signature: "each\(filterSignature)", summary: "逐件遍历符合条件、本人可见的提案（流式，适合大量数据）") { session, call in
+            let (scope, request) = try query(session, call)
+            let cursor = try request.fetchCursor(session.tx.db)
             call.pushIterator { call in
                 guard let proposal = try cursor.next() else { return 0 }
-                call.push(value: try ScriptValue(encoding: proposal))
+                call.push(value: try ScriptValue(encoding: ProposalAccess.redacted(proposal, for: scope)))
                 return 1
             }
             return 1
         },
-        ScriptFunction("list", signature: "list\(filterSignature)", summary: "符合条件的提案数组") { session, call in
-            call.push(value: try ScriptValue(encoding: try request(session, call).fetchAll(session.tx.db)))
+        ScriptFunction("list", signature: "list\(filterSignature)", summary: "符合条件、本人可见的提案数组") { session, call in
+            let (scope, request) = try query(session, call)
+            call.push(value: try ScriptValue(encoding: try request.fetchAll(session.tx.db).map { ProposalAccess.redacted($0, for: scope) }))
             return 1
         },
-        ScriptFunction("count", signature: "count\(filterSignature)", summary: "符合条件的提案件数") { session, call in
-            call.push(Int64(try request(session, call).fetchCount(session.tx.db)))
+        ScriptFunction("count", signature: "count\(filterSignature)", summary: "符合条件、本人可见的提案件数") { session, call in
+            call.push(Int64(try query(session, call).request.fetchCount(session.tx.db)))
             return 1
         },
-        ScriptFunction("get", signature: "get(id)", summary: "按 ID 取一件提案") { session, call in
-            call.push(value: try ScriptValue(encoding: try own(session, call).proposal))
+        ScriptFunction("get", signature: "get(id)", summary: "按 ID 取一件提案（看不到的提案与不存在的一样：找不到）") { session, call in
+            let found = try own(session, call)
+            call.push(value: try ScriptValue(encoding: ProposalAccess.redacted(found.proposal, for: try scope(session))))
             return 1
         },
         ScriptFunction("detail", signature: "detail(id)", summary: "一件提案的全部情况：提案人、承办单位、答复、测评、沟通、督办、办理记录") { session, call in
@@ -54,38 +57,40 @@ public enum ProposalsScriptAPI {
     // MARK: Reports
 
     static let reports: [ScriptFunction] = [
-        ScriptFunction("stats", signature: "stats{year=}", summary: "年度统计：totals（总数、立案、集体、重点、办结、超期）和 by_category（类别 × 状态）") { session, call in
-            let office = try readable(session)
+        ScriptFunction("stats", signature: "stats{year=}",
+                       summary: "年度统计：totals（总数、立案、集体、重点、办结、超期）和 by_category（类别 × 状态）；只计本人可见的提案，scope 说明范围") { session, call in
+            let scope = try scope(session)
             let year = try integer(call, 1, "year", allowed: ["year"])
-            call.newTable(array: 0, fields: 2)
-            try call.set("totals") { call.push(value: try ScriptValue(encoding: try ProposalStatistics.totals(office: office, year: year, db: session.tx.db))) }
-            try call.set("by_category") { try call.pushArray(encoding: try ProposalStatistics.byCategory(office: office, year: year, db: session.tx.db)) }
+            call.newTable(array: 0, fields: 3)
+            try call.set("totals") { call.push(value: try ScriptValue(encoding: try ProposalStatistics.totals(scope: scope, year: year, db: session.tx.db))) }
+            try call.set("by_category") { try call.pushArray(encoding: try ProposalStatistics.byCategory(scope: scope, year: year, db: session.tx.db)) }
+            call.set("scope", scope.note)
             return 1
         },
         ScriptFunction("unit_stats", signature: "unit_stats{year=}", summary: "各承办单位的办理情况（按时答复、答复类别、满意度），供民主评议") { session, call in
-            let office = try readable(session)
+            let scope = try scope(session)
             let year = try integer(call, 1, "year", allowed: ["year"])
-            try call.pushArray(encoding: try ProposalStatistics.units(office: office, year: year, db: session.tx.db))
+            try call.pushArray(encoding: try ProposalStatistics.units(scope: scope, year: year, db: session.tx.db))
             return 1
         },
         ScriptFunction("overdue", signature: "overdue{within=, unit=}", summary: "超期未答复的承办（within 天内到期的也列出，作为预警）") { session, call in
-            let office = try readable(session)
+            let scope = try scope(session)
             let f = try call.filter(1, allowed: ["within", "unit"])
             let within = try f.integer("within") ?? 0
-            try call.pushArray(encoding: try ProposalDeadlines.warnings(office: office, within: within, unit: f["unit"], db: session.tx.db))
+            try call.pushArray(encoding: try ProposalDeadlines.warnings(scope: scope, within: within, unit: f["unit"], db: session.tx.db))
             return 1
         },
         ScriptFunction("rules", signature: "rules{year=}", summary: "种子文件的规则：各专委会、各界别活动组每年至少一件集体提案") { session, call in
-            let office = try readable(session)
+            let scope = try scope(session)
             let year = try integer(call, 1, "year", allowed: ["year"]) ?? Int(Timestamp.todayInBeijing().prefix(4))!
-            try call.pushArray(encoding: try ProposalRules.collectiveCoverage(office: office, year: year, db: session.tx.db))
+            try call.pushArray(encoding: try ProposalRules.collectiveCoverage(scope: scope, year: year, db: session.tx.db))
             return 1
         },
         ScriptFunction("export", signature: "export{public=, …条件同 list}", summary: "提案清单 {headers=, rows=}，可交给 lvzhi.report.save；public=true 时只有可公开的列和提案") { session, call in
-            let office = try readable(session)
+            let scope = try scope(session)
             var f = try call.filter(1, allowed: ProposalQuery.scriptFilters + ["public"])
             let isPublic = f.removeValue(forKey: "public") == "true"
-            let table = try ProposalExport.table(office: office, query: try ProposalQuery(script: f), isPublic: isPublic, context: session.context, db: session.tx.db)
+            let table = try ProposalExport.table(scope: scope, query: try ProposalQuery(script: f), isPublic: isPublic, context: session.context, db: session.tx.db)
             call.newTable(array: 0, fields: 2)
             call.set("headers") { call.push(value: .table(table.headers.enumerated().map { .init(key: .integer(Int64($0.offset + 1)), value: .string($0.element)) })) }
             call.set("rows") {
@@ -218,22 +223,23 @@ public enum ProposalsScriptAPI {
 
     // MARK: Helpers
 
-    static func request(_ session: ScriptSession, _ call: any ScriptCall) throws -> QueryInterfaceRequest<Proposal> {
-        let office = try readable(session)
-        return try ProposalQuery(script: try call.filter(1, allowed: ProposalQuery.scriptFilters)).request(office: office, db: session.tx.db)
+    /// The caller's scope and the request for the filter table at argument 1.
+    static func query(_ session: ScriptSession, _ call: any ScriptCall) throws -> (scope: ProposalAccess.Scope, request: QueryInterfaceRequest<Proposal>) {
+        let scope = try scope(session)
+        return (scope, try ProposalQuery(script: try call.filter(1, allowed: ProposalQuery.scriptFilters)).request(scope: scope, db: session.tx.db))
     }
 
-    static func readable(_ session: ScriptSession) throws -> Office {
-        try AccessGate.authorize(session.context, ProposalsPlugin.read, in: session.office, db: session.tx.db)
-        return session.office
+    /// What the acting user sees of the run's office's proposals.
+    static func scope(_ session: ScriptSession) throws -> ProposalAccess.Scope {
+        try ProposalAccess.scope(session.context, office: session.office, db: session.tx.db)
     }
 
-    /// Proposal `id` (argument 1), which must belong to the run's office.
+    /// Proposal `id` (argument 1), which must belong to the run's office and be visible to the acting user.
     static func own(_ session: ScriptSession, _ call: any ScriptCall) throws -> (proposal: Proposal, office: Office) {
         let id = try call.requireInteger(1, "id")
-        let found = try ProposalStore.load(id, context: session.context, permission: ProposalsPlugin.read, db: session.tx.db)
+        let found = try ProposalAccess.load(id, context: session.context, db: session.tx.db)
         guard found.office.id == session.office.id else { throw LvzhiError.notFound("提案", "ID \(id)（\(session.office.name)）") }
-        return found
+        return (found.proposal, found.office)
     }
 
     static func integer(_ call: any ScriptCall, _ index: Int32, _ key: String, allowed: [String]) throws -> Int? {

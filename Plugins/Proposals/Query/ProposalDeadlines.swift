@@ -19,23 +19,28 @@ public struct DeadlineWarning: Codable, Sendable, Hashable {
 
 /// Overdue warnings: parts not yet replied whose due date has passed, or falls within `days`.
 public enum ProposalDeadlines {
-    /// The office's open parts due before `today + within` days, most overdue first.
-    public static func warnings(office: Office, within days: Int = 0, unit: String? = nil, db: Database) throws -> [DeadlineWarning] {
-        guard days >= 0 else { throw LvzhiError.invalid("预警天数", String(days), "不能为负数") }
+    /// The longest warning period, in days (about ten years).
+    public static let maxWithin = 3660
+
+    /// The open parts of the proposals in `scope` due before `today + within` days, most overdue first.
+    public static func warnings(scope: ProposalAccess.Scope, within days: Int = 0, unit: String? = nil, db: Database) throws -> [DeadlineWarning] {
+        let office = scope.office
+        guard (0...maxWithin).contains(days) else {
+            throw LvzhiError.invalid("预警天数", String(days), "应在 0 到 \(maxWithin) 之间", hint: "如 --within 30 列出 30 天内到期的承办")
+        }
         let today = Timestamp.todayInBeijing()
         let limit = CalendarDate.adding(days: days, to: today)
-        var sql = """
+        let due: SQL = days == 0 ? "u.due_on < \(today)" : "u.due_on <= \(limit)"
+        var sql: SQL = """
             SELECT p.id, p.number_label, p.title, p.is_key, p.key_supervisor, h.name AS unit, u.role, u.status, u.due_on
             FROM proposal_units u JOIN proposals p ON p.id = u.proposal_id JOIN handling_units h ON h.id = u.handling_unit_id
-            WHERE p.office_id = ? AND u.status IN ('assigned', 'accepted') AND u.due_on \(days == 0 ? "<" : "<=") ?
+            WHERE u.status IN ('assigned', 'accepted') AND \(due) AND \(scope.condition())
             """
-        var arguments: [any DatabaseValueConvertible] = [office.id!, days == 0 ? today : limit]
         if let unit {
             let found = try HandlingUnit.find(named: unit, officeID: office.id!, db: db)
-            sql += " AND u.handling_unit_id = ?"
-            arguments.append(found.id!)
+            sql += " AND u.handling_unit_id = \(found.id)"
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY u.due_on, p.id", arguments: StatementArguments(arguments)).map { row in
+        return try Row.fetchAll(db, SQLRequest<Row>(literal: sql + " ORDER BY u.due_on, p.id")).map { row in
             let due: String = row["due_on"]
             return DeadlineWarning(proposalID: row["id"], numberLabel: row["number_label"], title: row["title"], unit: row["unit"],
                                    role: UnitRole(rawValue: row["role"])?.title ?? row["role"],

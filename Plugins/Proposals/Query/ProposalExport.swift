@@ -55,15 +55,16 @@ public enum ProposalExport {
         Column(title: "登记人", internalOnly: true) { $0.proposal.createdBy },
     ]
 
-    /// The headers and rows of `office`'s proposals matching `query`; `isPublic` for the public version.
-    /// An internal export needs the review permission.
-    public static func table(office: Office, query: ProposalQuery, isPublic: Bool, context: AccessContext, db: Database) throws -> (headers: [String], rows: [[String]]) {
+    /// The headers and rows of the proposals in `scope` matching `query`; `isPublic` for the public
+    /// version. An internal export needs the review permission.
+    public static func table(scope: ProposalAccess.Scope, query: ProposalQuery, isPublic: Bool, context: AccessContext, db: Database) throws -> (headers: [String], rows: [[String]]) {
+        let office = scope.office
         try AccessGate.authorize(context, isPublic ? ProposalsPlugin.read : ProposalsPlugin.review, in: office, db: db)
         let labels = try ProposalLabels.of(office, db: db)
         let chosen = columns.filter { !isPublic || !$0.internalOnly }
         let today = Timestamp.todayInBeijing()
         var rows: [[String]] = []
-        for proposal in try query.request(office: office, db: db).fetchAll(db) {
+        for proposal in try query.request(scope: scope, db: db).fetchAll(db) {
             if isPublic && (!proposal.isPublic || !(proposal.status.isFiled || proposal.status == .merged)) { continue }
             let proposers = proposal.kind == .collective ? (proposal.collectiveBody ?? "") : try String.fetchAll(db, sql: """
                 SELECT m.name FROM proposal_proposers p JOIN members m ON m.id = p.member_id

@@ -51,9 +51,10 @@ public struct ProposalQuery: Sendable {
                   excellent: flag("excellent"))
     }
 
-    /// The request for `office`'s proposals matching the query, by id.
-    public func request(office: Office, db: Database) throws -> QueryInterfaceRequest<Proposal> {
-        var request = Proposal.filter(Column("office_id") == office.id)
+    /// The request for the proposals in `scope` (``ProposalAccess``) matching the query, by id.
+    public func request(scope: ProposalAccess.Scope, db: Database) throws -> QueryInterfaceRequest<Proposal> {
+        let office = scope.office
+        var request = Proposal.aliased(TableAlias(name: "p")).filter(literal: scope.condition(alias: "p"))
         if let status { request = request.filter(Column("status") == status.rawValue) }
         if let category {
             let categories = try ProposalStore.categories(office: office, db: db)

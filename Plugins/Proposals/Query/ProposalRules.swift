@@ -19,16 +19,17 @@ public struct CollectiveRuleRow: Codable, Sendable, Hashable {
 /// least one collective proposal a year in its own name, and each sector activity group at
 /// least one (high-quality) collective proposal a year.
 public enum ProposalRules {
-    /// Every committee and activity group of `office` with its collective proposals of `year`.
-    public static func collectiveCoverage(office: Office, year: Int, db: Database) throws -> [CollectiveRuleRow] {
-        guard (1949...2200).contains(year) else { throw LvzhiError.invalid("年度", String(year), "不是有效的年份") }
-        let counts = try Row.fetchAll(db, sql: """
+    /// Every committee and activity group of the office with its collective proposals of `year` in `scope`.
+    public static func collectiveCoverage(scope: ProposalAccess.Scope, year: Int, db: Database) throws -> [CollectiveRuleRow] {
+        let office = scope.office
+        guard (1949...2200).contains(year) else { throw LvzhiError.invalid("年度", String(year), "不是有效的年份", hint: "应在 1949 到 2200 之间") }
+        let counts = try Row.fetchAll(db, SQLRequest<Row>(literal: """
             SELECT collective_body, COUNT(*) AS submitted,
                    SUM(status IN ('filed', 'assigned', 'handling', 'replied', 'concluded')) AS filed
-            FROM proposals WHERE office_id = ? AND kind = 'collective' AND submitted_year = ?
-              AND status NOT IN ('draft', 'withdrawn')
+            FROM proposals p WHERE p.kind = 'collective' AND p.submitted_year = \(year)
+              AND p.status NOT IN ('draft', 'withdrawn') AND \(scope.condition())
             GROUP BY collective_body
-            """, arguments: [office.id, year])
+            """))
         let byBody = Dictionary(counts.map { ($0["collective_body"] as String, ($0["submitted"] as Int, ($0["filed"] as Int?) ?? 0)) },
                                 uniquingKeysWith: { a, _ in a })
         func row(_ kind: String, _ name: String) -> CollectiveRuleRow {

@@ -55,13 +55,13 @@ public struct ProposalTotals: Codable, Sendable, Hashable {
 
 /// The statistics the annual report and the appraisal of units need.
 public enum ProposalStatistics {
-    /// Proposals of `office` (submitted in `year`, when given) by category and state, in the
+    /// The proposals in `scope` (submitted in `year`, when given) by category and state, in the
     /// office's category order; drafts are not counted.
-    public static func byCategory(office: Office, year: Int?, db: Database) throws -> [CategoryStatusRow] {
-        var sql = "SELECT category, status, COUNT(*) AS n FROM proposals WHERE office_id = ? AND status != 'draft'"
-        var arguments: [any DatabaseValueConvertible] = [office.id!]
-        if let year { sql += " AND submitted_year = ?"; arguments.append(year) }
-        let rows = try Row.fetchAll(db, sql: sql + " GROUP BY category, status", arguments: StatementArguments(arguments))
+    public static func byCategory(scope: ProposalAccess.Scope, year: Int?, db: Database) throws -> [CategoryStatusRow] {
+        let office = scope.office
+        var sql: SQL = "SELECT category, status, COUNT(*) AS n FROM proposals p WHERE p.status != 'draft' AND \(scope.condition())"
+        if let year { sql += " AND p.submitted_year = \(year)" }
+        let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: sql + " GROUP BY category, status"))
         var categories = try ProposalStore.categories(office: office, db: db)
         for row in rows where !categories.contains(row["category"]) { categories.append(row["category"]) }
         return categories.map { category in
@@ -71,22 +71,22 @@ public enum ProposalStatistics {
         }
     }
 
-    /// The year's totals.
-    public static func totals(office: Office, year: Int?, db: Database) throws -> ProposalTotals {
-        var clause = "office_id = ? AND status != 'draft'"
-        var arguments: [any DatabaseValueConvertible] = [office.id!]
-        if let year { clause += " AND submitted_year = ?"; arguments.append(year) }
-        let row = try Row.fetchOne(db, sql: """
+    /// The year's totals of the proposals in `scope`.
+    public static func totals(scope: ProposalAccess.Scope, year: Int?, db: Database) throws -> ProposalTotals {
+        var clause: SQL = "p.status != 'draft' AND \(scope.condition())"
+        if let year { clause += " AND p.submitted_year = \(year)" }
+        let row = try Row.fetchOne(db, SQLRequest<Row>(literal: """
             SELECT COUNT(*) AS submitted,
                    SUM(status IN ('filed', 'assigned', 'handling', 'replied', 'concluded')) AS filed,
                    SUM(status = 'rejected') AS rejected, SUM(status = 'converted') AS converted, SUM(status = 'merged') AS merged,
                    SUM(kind = 'collective') AS collective, SUM(status = 'concluded') AS concluded,
-                   SUM(id IN (SELECT proposal_id FROM proposal_units WHERE status IN ('assigned', 'accepted') AND due_on < ?)) AS overdue
-            FROM proposals WHERE \(clause)
-            """, arguments: StatementArguments([Timestamp.todayInBeijing()] + arguments))!
+                   SUM(id IN (SELECT proposal_id FROM proposal_units WHERE status IN ('assigned', 'accepted') AND due_on < \(Timestamp.todayInBeijing()))) AS overdue
+            FROM proposals p WHERE \(clause)
+            """))!
         // Key proposals are chosen for a year (key_year), whatever year they were submitted in.
-        let key = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM proposals WHERE office_id = ? AND is_key" + (year == nil ? "" : " AND key_year = ?"),
-                                   arguments: StatementArguments([office.id!] + (year.map { [$0] } ?? []))) ?? 0
+        var keyClause: SQL = "SELECT COUNT(*) FROM proposals p WHERE p.is_key AND \(scope.condition())"
+        if let year { keyClause += " AND p.key_year = \(year)" }
+        let key = try Int.fetchOne(db, SQLRequest<Int>(literal: keyClause)) ?? 0
         let submitted: Int = row["submitted"]
         let filed: Int = row["filed"] ?? 0
         return ProposalTotals(submitted: submitted, filed: filed, rejected: row["rejected"] ?? 0, converted: row["converted"] ?? 0,
@@ -95,27 +95,29 @@ public enum ProposalStatistics {
                               filingPercent: submitted == 0 ? nil : percent(filed, submitted))
     }
 
-    /// Every handling unit of `office` with its record on proposals submitted in `year` (all years when nil), by name order of registration.
-    public static func units(office: Office, year: Int?, db: Database) throws -> [UnitEvaluationRow] {
+    /// Every handling unit of the office with its record on the proposals in `scope` submitted in
+    /// `year` (all years when nil), by name order of registration.
+    public static func units(scope: ProposalAccess.Scope, year: Int?, db: Database) throws -> [UnitEvaluationRow] {
+        let office = scope.office
         let today = Timestamp.todayInBeijing()
-        var yearClause = ""
-        var arguments: [any DatabaseValueConvertible] = [office.id!]
-        if let year { yearClause = " AND p.submitted_year = ?"; arguments.append(year) }
-        let parts = try Row.fetchAll(db, sql: """
+        var clause = scope.condition()
+        if let year { clause += " AND p.submitted_year = \(year)" }
+        let parts = try Row.fetchAll(db, SQLRequest<Row>(literal: """
             SELECT u.id, u.handling_unit_id, u.role, u.status, u.due_on, u.replied_at FROM proposal_units u
-            JOIN proposals p ON p.id = u.proposal_id WHERE p.office_id = ?\(yearClause)
-            """, arguments: StatementArguments(arguments))
-        let replies = try Row.fetchAll(db, sql: """
+            JOIN proposals p ON p.id = u.proposal_id WHERE \(clause)
+            """))
+        let replies = try Row.fetchAll(db, SQLRequest<Row>(literal: """
             SELECT u.handling_unit_id, r.id, r.outcome FROM proposal_replies r JOIN proposal_units u ON u.id = r.proposal_unit_id
             JOIN proposals p ON p.id = r.proposal_id
-            WHERE p.office_id = ? AND r.sent_back_at IS NULL\(yearClause)
+            WHERE r.sent_back_at IS NULL
               AND r.id = (SELECT MAX(r2.id) FROM proposal_replies r2 WHERE r2.proposal_unit_id = r.proposal_unit_id AND r2.sent_back_at IS NULL)
-            """, arguments: StatementArguments(arguments))
-        let ratings = try Row.fetchAll(db, sql: """
+              AND \(clause)
+            """))
+        let ratings = try Row.fetchAll(db, SQLRequest<Row>(literal: """
             SELECT u.handling_unit_id, t.rating FROM proposal_ratings t JOIN proposal_replies r ON r.id = t.reply_id
             JOIN proposal_units u ON u.id = r.proposal_unit_id JOIN proposals p ON p.id = t.proposal_id
-            WHERE p.office_id = ?\(yearClause)
-            """, arguments: StatementArguments(arguments))
+            WHERE \(clause)
+            """))
         return try HandlingUnit.filter(Column("office_id") == office.id).order(Column("id")).fetchAll(db).map { unit in
             let mine = parts.filter { $0["handling_unit_id"] == unit.id }
             let active = mine.filter { $0["status"] != UnitStatus.returned.rawValue }

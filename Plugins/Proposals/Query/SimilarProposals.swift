@@ -19,14 +19,14 @@ public enum SimilarProposals {
     /// How alike two titles must be to be shown.
     public static let threshold = 0.5
 
-    /// Proposals like `title` in `office`'s term `termID` (not drafts or withdrawn ones), most alike first.
-    public static func find(title: String, office: Office, termID: Int64, excluding: Int64?, limit: Int = 5, db: Database) throws -> [SimilarProposal] {
+    /// Proposals in `scope` like `title` of term `termID` (not drafts or withdrawn ones), most alike first.
+    public static func find(title: String, scope: ProposalAccess.Scope, termID: Int64, excluding: Int64?, limit: Int = 5, db: Database) throws -> [SimilarProposal] {
         let wanted = bigrams(title)
         guard !wanted.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT id, title, status, number_label FROM proposals
-            WHERE office_id = ? AND term_id = ? AND status NOT IN ('draft', 'withdrawn') AND id != ?
-            """, arguments: [office.id, termID, excluding ?? 0])
+        let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: """
+            SELECT id, title, status, number_label FROM proposals p
+            WHERE p.term_id = \(termID) AND p.status NOT IN ('draft', 'withdrawn') AND p.id != \(excluding ?? 0) AND \(scope.condition())
+            """))
         return rows.compactMap { row -> SimilarProposal? in
             let other = bigrams(row["title"])
             let score = dice(wanted, other)
@@ -42,8 +42,8 @@ public enum SimilarProposals {
 
     /// Proposals like proposal `id`.
     public static func find(id: Int64, context: AccessContext, db: Database) throws -> [SimilarProposal] {
-        let (proposal, office) = try ProposalStore.load(id, context: context, permission: ProposalsPlugin.read, db: db)
-        return try find(title: proposal.title, office: office, termID: proposal.termID, excluding: id, db: db)
+        let (proposal, office, _) = try ProposalAccess.load(id, context: context, db: db)
+        return try find(title: proposal.title, scope: try ProposalAccess.scope(context, office: office, db: db), termID: proposal.termID, excluding: id, db: db)
     }
 
     /// The character pairs (and Latin words) of a title without its 关于…的建议 frame, from the

@@ -51,10 +51,4 @@ public enum ProposalContacts {
         tx.emit(DomainEvent(name: "proposals.contacted", officeID: office.id, entity: Proposal.databaseTableName, entityID: id))
         return record
     }
-
-    /// The contact records of proposal `id`, by date.
-    public static func list(of id: Int64, context: AccessContext, db: Database) throws -> [ProposalContact] {
-        _ = try ProposalStore.load(id, context: context, permission: ProposalsPlugin.read, db: db)
-        return try ProposalContact.filter(Column("proposal_id") == id).order(Column("contacted_on"), Column("id")).fetchAll(db)
-    }
 }

@@ -80,10 +80,4 @@ public enum ProposalRatings {
         tx.emit(DomainEvent(name: "proposals.rated", officeID: office.id, entity: Proposal.databaseTableName, entityID: id))
         return record
     }
-
-    /// The ratings of proposal `id`, oldest first.
-    public static func list(of id: Int64, context: AccessContext, db: Database) throws -> [ProposalRating] {
-        _ = try ProposalStore.load(id, context: context, permission: ProposalsPlugin.read, db: db)
-        return try ProposalRating.filter(Column("proposal_id") == id).order(Column("id")).fetchAll(db)
-    }
 }

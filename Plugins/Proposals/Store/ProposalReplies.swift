@@ -12,18 +12,23 @@ public enum ProposalReplies {
             .order(Column("id").desc).fetchOne(db)
     }
 
-    /// The replies of proposal `id` that `context` may see, oldest first, each in the version he may see.
-    public static func visible(of id: Int64, context: AccessContext, db: Database) throws -> [ProposalReply] {
-        let (proposal, office) = try ProposalStore.load(id, context: context, permission: ProposalsPlugin.read, db: db)
+    /// The replies of proposal `id` as `view` (``ProposalAccess/View``) sees them, oldest first:
+    /// the office all of them; a unit its own in full and the others' published ones in their
+    /// public version; a proposer the published ones in full; everyone else their public version.
+    public static func visible(of id: Int64, view: ProposalAccess.View, db: Database) throws -> [ProposalReply] {
         let replies = try ProposalReply.filter(Column("proposal_id") == id).order(Column("id")).fetchAll(db)
-        if try AccessGate.allows(context, ProposalsPlugin.review, in: office, db: db) { return replies }
-        if let unitID = context.user.handlingUnitID {
+        switch view {
+        case .office:
+            return replies
+        case .unit(let unitID):
             let own = try Set(Int64.fetchAll(db, sql: "SELECT id FROM proposal_units WHERE proposal_id = ? AND handling_unit_id = ?",
                                              arguments: [id, unitID]))
             return replies.filter { own.contains($0.proposalUnitID) || $0.publishedAt != nil }.map { own.contains($0.proposalUnitID) ? $0 : $0.publicVersion }
+        case .proposer:
+            return replies.filter { $0.publishedAt != nil }
+        case .publicVersion:
+            return replies.filter { $0.publishedAt != nil }.map(\.publicVersion)
         }
-        let isProposer = try context.user.memberID.map { me in try ProposalRatings.raters(of: proposal, db: db).contains { $0.memberID == me } } ?? false
-        return replies.filter { $0.publishedAt != nil }.map { isProposer ? $0 : $0.publicVersion }
     }
 
     /// Publishes the current replies of proposal `id` that are not yet published. Returns how many.

@@ -96,8 +96,9 @@ extension ProposalStore {
         try host.read { db in try SimilarProposals.find(id: id, context: context, db: db) }
     }
 
-    /// Reads something of office `officeCode` once the acting user may read its proposals.
-    public func report<T>(officeCode: String, _ body: (Office, Database) throws -> T) throws -> T {
-        try host.read { db in try body(try Office.authorized(code: officeCode, context, ProposalsPlugin.read, db: db), db) }
+    /// Reads something of office `officeCode` once the acting user may read its proposals, within
+    /// what he may see of them (``ProposalAccess``).
+    public func report<T>(officeCode: String, _ body: (ProposalAccess.Scope, Database) throws -> T) throws -> T {
+        try host.read { db in try body(try ProposalAccess.scope(context, office: try Office.find(code: officeCode, db: db), db: db), db) }
     }
 }

@@ -69,8 +69,8 @@ public struct ProposalStore {
     /// The office's proposals matching `query`, by id.
     public func list(officeCode: String, _ query: ProposalQuery) throws -> [Proposal] {
         try host.read { db in
-            let office = try Office.authorized(code: officeCode, context, ProposalsPlugin.read, db: db)
-            return try query.request(office: office, db: db).fetchAll(db)
+            let scope = try ProposalAccess.scope(context, office: try Office.find(code: officeCode, db: db), db: db)
+            return try query.request(scope: scope, db: db).fetchAll(db).map { ProposalAccess.redacted($0, for: scope) }
         }
     }
 
@@ -246,14 +246,11 @@ public struct ProposalStore {
 
     // MARK: - Rules
 
-    /// Proposal `id` and its office, once `context` has been authorized for `permission` there.
+    /// Proposal `id` and its office, if `context` may see it (``ProposalAccess``: otherwise not
+    /// found), once he has been authorized for `permission` there.
     public static func load(_ id: Int64, context: AccessContext, permission: Permission, db: Database) throws -> (proposal: Proposal, office: Office) {
-        guard let proposal = try Proposal.fetchOne(db, key: id) else {
-            throw LvzhiError.notFound("提案", "ID \(id)", hint: "用 lvzhi proposal list --office 代码 查看")
-        }
-        let office = try Office.find(id: proposal.officeID!, db: db)
-        try AccessGate.authorize(context, permission, in: office, db: db)
-        return (proposal, office)
+        let found = try ProposalAccess.load(id, context: context, permission: permission, db: db)
+        return (found.proposal, found.office)
     }
 
     static func mayActForOthers(_ context: AccessContext, office: Office, db: Database) throws -> Bool {

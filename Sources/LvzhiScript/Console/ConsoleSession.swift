@@ -34,6 +34,8 @@ public final class ConsoleSession {
         defer { lvz_set_interrupt_target(nil, nil) }
         let source = engine.syntaxError(of: "return " + code) == nil ? "return " + code : code
         var values: [ScriptValue] = []
+        // Each input reads and writes the records of the console's office only (``AccessContext/officeScope``).
+        let context = self.context.scoped(to: try host.read { db in try Office.find(code: officeCode, db: db) })
         try host.transaction(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: tx.db)
             let session = ScriptSession(host: host, office: office, tx: tx, output: engine.output, outputDirectory: outputDirectory)

@@ -34,6 +34,8 @@ public struct ScriptRunner {
     public func run(source: String, chunkName: String, officeCode: String, arguments: [String] = [],
                     globals: [String: ScriptValue] = [:]) throws -> Outcome {
         var values: [LuaValue] = []
+        // A run reads and writes the records of its own office only (``AccessContext/officeScope``).
+        let context = self.context.scoped(to: try host.read { db in try Office.find(code: officeCode, db: db) })
         let committed = try host.transaction(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: tx.db)
             let session = ScriptSession(host: host, office: office, tx: tx, output: output, outputDirectory: outputDirectory)

@@ -9,10 +9,24 @@ public struct AccessContext: Sendable {
     public let user: User
     /// Roles granted directly, by office id. Inheritance down the office tree is resolved by the gate.
     public let grants: [Int64: Set<Role>]
+    /// The one office whose records this context may read and write, when it is limited to one
+    /// (a script run for `--office`); nil: wherever the roles reach. ``AccessGate`` enforces it.
+    public let officeScope: Office?
 
-    public init(user: User, grants: [Int64: Set<Role>]) {
+    public init(user: User, grants: [Int64: Set<Role>], officeScope: Office? = nil) {
         self.user = user
         self.grants = grants
+        self.officeScope = officeScope
+    }
+
+    /// The same user and roles, limited to the records of `office`.
+    public func scoped(to office: Office) -> AccessContext {
+        AccessContext(user: user, grants: grants, officeScope: office)
+    }
+
+    /// Whether records of `office` are within this context's office scope.
+    public func isInScope(_ office: Office) -> Bool {
+        officeScope.map { $0.id == office.id } ?? true
     }
 
     /// Loads the user named `username` and his role grants.

@@ -4,14 +4,21 @@ import LvzhiCore
 /// The one place that decides whether a user may do something in an office.
 ///
 /// It checks, in order: that the permission's module is enabled for the office (a disabled
-/// module refuses everything, whoever asks), then that the user is a superuser or holds, in
-/// the office or any office above it, a role that carries the permission.
+/// module refuses everything, whoever asks), that the office is within the context's office
+/// scope (a script run for one office touches that office's records only, superusers' too),
+/// then that the user is a superuser or holds, in the office or any office above it, a role
+/// that carries the permission.
 public enum AccessGate {
     /// Refuses unless `context` may use `permission` in `office`.
-    /// - Throws: ``LvzhiError`` `moduleDisabled` or `permissionDenied`, naming user, office and permission.
+    /// - Throws: ``LvzhiError`` `moduleDisabled`, `notFound` (outside the office scope) or
+    ///   `permissionDenied`, naming user, office and permission.
     public static func authorize(_ context: AccessContext, _ permission: Permission, in office: Office, db: Database) throws {
         if let moduleID = permission.moduleID {
             try requireEnabled(moduleID, in: office, db: db)
+        }
+        if let scope = context.officeScope, scope.id != office.id {
+            throw LvzhiError(.notFound, "找不到该记录：本次运行只能读写「\(scope.name)」的记录",
+                             hint: "要处理其他政协的记录，请以 --office 指定那个政协另行运行")
         }
         if context.user.isSuperuser { return }
         let roles = try effectiveRoles(context, in: office, db: db)
@@ -25,6 +32,7 @@ public enum AccessGate {
 
     /// Whether `context` may use `permission` in `office` (no error; for hiding fields such as contact details).
     public static func allows(_ context: AccessContext, _ permission: Permission, in office: Office, db: Database) throws -> Bool {
+        guard context.isInScope(office) else { return false }
         do {
             try authorize(context, permission, in: office, db: db)
             return true

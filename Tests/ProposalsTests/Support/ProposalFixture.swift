@@ -79,6 +79,12 @@ final class ProposalFixture {
         return id
     }
 
+    /// What `username` sees of the city's proposals (``ProposalAccess``).
+    func scope(_ username: String = "staff") throws -> ProposalAccess.Scope {
+        let context = try host.context(for: username)
+        return try host.read { db in try ProposalAccess.scope(context, office: try Office.find(code: "ordos", db: db), db: db) }
+    }
+
     func proposal(_ id: Int64) throws -> Proposal { try host.read { db in try Proposal.find(id: id, db: db) } }
 
     /// Every row of the module's tables, as text, to prove a refused step changed nothing.

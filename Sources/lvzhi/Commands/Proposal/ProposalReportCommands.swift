@@ -46,7 +46,7 @@ extension ProposalCommand {
             let store = ProposalStore(host: host, context: context)
             let proposals = try store.list(officeCode: office, query)
             if output.json { return try Output.json(proposals) }
-            let labels = try store.report(officeCode: office) { office, db in try ProposalLabels.of(office, db: db) }
+            let labels = try store.report(officeCode: office) { scope, db in try ProposalLabels.of(scope.office, db: db) }
             Output.table(["ID", "编号", "案由", "类别", "类型", "状态", "标记"], proposals.map {
                 [String($0.id!), $0.numberLabel ?? "—", $0.title, $0.category, $0.kind.title, labels.title($0.status),
                  [$0.isKey ? "重点" : nil, $0.isExcellent ? "优秀" : nil, $0.isPublic ? nil : "不公开", $0.occasion == "大会" ? "大会" : nil]
@@ -111,15 +111,21 @@ extension ProposalCommand {
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: ArgumentHelp("提交年度；默认全部", valueName: "YEAR")) var year: Int?
 
-        struct Result: Encodable { var totals: ProposalTotals; var byCategory: [CategoryStatusRow] }
+        struct Result: Encodable {
+            var totals: ProposalTotals
+            var byCategory: [CategoryStatusRow]
+            /// For someone who does not see every proposal: what the figures cover.
+            var scope: String?
+        }
 
         func run() throws {
             let (host, context) = try global.open()
-            let (totals, rows, labels) = try ProposalStore(host: host, context: context).report(officeCode: office) { office, db in
-                (try ProposalStatistics.totals(office: office, year: year, db: db), try ProposalStatistics.byCategory(office: office, year: year, db: db),
-                 try ProposalLabels.of(office, db: db))
+            let (totals, rows, labels, note) = try ProposalStore(host: host, context: context).report(officeCode: office) { scope, db in
+                (try ProposalStatistics.totals(scope: scope, year: year, db: db), try ProposalStatistics.byCategory(scope: scope, year: year, db: db),
+                 try ProposalLabels.of(scope.office, db: db), scope.note)
             }
-            if output.json { return try Output.json(Result(totals: totals, byCategory: rows)) }
+            if output.json { return try Output.json(Result(totals: totals, byCategory: rows, scope: note)) }
+            if let note { print("（\(note)）") }
             print("\(year.map { "\($0) 年" } ?? "全部")提案：提交 \(totals.submitted) 件，立案 \(totals.filed) 件\(totals.filingPercent.map { "（\($0)%）" } ?? "")，"
                   + "不予立案 \(totals.rejected)，转为意见建议 \(totals.converted)，并案 \(totals.merged)；集体提案 \(totals.collective)，重点提案 \(totals.key)，"
                   + "已办结 \(totals.concluded)，超期未答复 \(totals.overdue)")
@@ -145,11 +151,12 @@ extension ProposalCommand {
 
         func run() throws {
             let (host, context) = try global.open()
-            var rows = try ProposalStore(host: host, context: context).report(officeCode: office) { office, db in
-                try ProposalStatistics.units(office: office, year: year, db: db)
+            var (rows, note) = try ProposalStore(host: host, context: context).report(officeCode: office) { scope, db in
+                (try ProposalStatistics.units(scope: scope, year: year, db: db), scope.note)
             }
             if !all { rows = rows.filter { $0.lead + $0.co + $0.returned > 0 } }
             if output.json { return try Output.json(rows) }
+            if let note { print("（\(note)）") }
             func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "—" }
             Output.table(["承办单位", "主办", "协办", "退回", "已答复", "按时", "逾期答复", "超期未答", "A", "B", "C", "满意", "基本满意", "不满意", "按时率", "满意率"],
                          rows.map { [$0.unit] + [$0.lead, $0.co, $0.returned, $0.replied, $0.onTime, $0.late, $0.overdue, $0.outcomeA, $0.outcomeB, $0.outcomeC,
@@ -168,8 +175,8 @@ extension ProposalCommand {
 
         func run() throws {
             let (host, context) = try global.open()
-            let rows = try ProposalStore(host: host, context: context).report(officeCode: office) { office, db in
-                try ProposalDeadlines.warnings(office: office, within: within, unit: unit, db: db)
+            let rows = try ProposalStore(host: host, context: context).report(officeCode: office) { scope, db in
+                try ProposalDeadlines.warnings(scope: scope, within: within, unit: unit, db: db)
             }
             if output.json { return try Output.json(rows) }
             Output.table(["ID", "编号", "案由", "承办单位", "承办", "状态", "期限", "超期天数", "重点"], rows.map {
@@ -189,8 +196,8 @@ extension ProposalCommand {
         func run() throws {
             let year = self.year ?? Int(Timestamp.todayInBeijing().prefix(4))!
             let (host, context) = try global.open()
-            let rows = try ProposalStore(host: host, context: context).report(officeCode: office) { office, db in
-                try ProposalRules.collectiveCoverage(office: office, year: year, db: db)
+            let rows = try ProposalStore(host: host, context: context).report(officeCode: office) { scope, db in
+                try ProposalRules.collectiveCoverage(scope: scope, year: year, db: db)
             }
             if output.json { return try Output.json(rows) }
             Output.table(["类别", "名称", "集体提案", "其中立案", "是否达到"], rows.map {
@@ -214,8 +221,8 @@ extension ProposalCommand {
         func run() throws {
             let query = try filter.query()
             let (host, context) = try global.open()
-            let table = try ProposalStore(host: host, context: context).report(officeCode: office) { office, db in
-                try ProposalExport.table(office: office, query: query, isPublic: `public`, context: context, db: db)
+            let table = try ProposalStore(host: host, context: context).report(officeCode: office) { scope, db in
+                try ProposalExport.table(scope: scope, query: query, isPublic: `public`, context: context, db: db)
             }
             let url = URL(fileURLWithPath: out)
             try ReportWriter.write(ReportTable(title: `public` ? "提案清单（公开）" : "提案清单", headers: table.headers, rows: table.rows), to: url)
