@@ -20,6 +20,28 @@ struct ValidationTests {
         #expect(error?.message.contains("出生日期") == true)
     }
 
+    @Test("日期运算：与逐日推算一致；再大的天数、月数也不溢出、不空转，结果停在 0001-01-01 … 9999-12-31")
+    func dateArithmetic() {
+        // Day by day from 1999-12-25 for two leap years' worth, against a plain walk through the calendar.
+        var (y, m, d) = (1999, 12, 25)
+        for offset in 0...800 {
+            #expect(CalendarDate.adding(days: offset, to: "1999-12-25") == CalendarDate.format(year: y, month: m, day: d))
+            d += 1
+            if d > CalendarDate.daysIn(month: m, year: y) { d = 1; m += 1; if m > 12 { m = 1; y += 1 } }
+        }
+        #expect(CalendarDate.adding(days: -366, to: "2024-12-31") == "2023-12-31")
+        #expect(CalendarDate.adding(months: -3, to: "2026-05-31") == "2026-02-28")
+        #expect(CalendarDate.adding(months: 13, to: "2026-01-31") == "2027-02-28")
+        for huge in [Int.max, Int(1) << 53, 9_007_199_254_740_992, Int.max - 1] {
+            #expect(CalendarDate.adding(days: huge, to: "2026-12-03") == "9999-12-31")
+            #expect(CalendarDate.adding(months: huge, to: "2026-12-03") == "9999-12-03")
+        }
+        for tiny in [Int.min, -(Int(1) << 53), Int.min + 1] {
+            #expect(CalendarDate.adding(days: tiny, to: "2026-12-03") == "0001-01-01")
+            #expect(CalendarDate.adding(months: tiny, to: "2026-12-03") == "0001-01-03")
+        }
+    }
+
     @Test("手机号：空格、横线和 +86 前缀被去掉")
     func mobileNumbers() throws {
         #expect(try MobileNumber.parse("139 0477 0001") == "13904770001")

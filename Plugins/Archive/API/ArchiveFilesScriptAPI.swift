@@ -22,7 +22,7 @@ enum ArchiveFilesScriptAPI {
                        summary: "固定性检查（文史工作人员）：重新计算全部文件（或抽查 sample 个、或某条目的文件）的 SHA-256 并记录；返回 checked、passed、failed、missing、ok、problems",
                        writes: true) { session, call in
             let f = try call.filter(1, allowed: ["sample", "unit"])
-            let scope = FixityScope(unitID: try f.id("unit"), sample: try f.integer("sample"))
+            let scope = FixityScope(unitID: try f.id("unit"), sample: try f.integer("sample", in: NumberRange.count))
             let summary = try FixityCheck.run(officeCode: session.office.code, scope: scope, tx: session.tx)
             call.push(value: try ScriptValue(encoding: summary))
             return 1

@@ -6,7 +6,7 @@ import LvzhiStorage
 enum ArchiveReportsScriptAPI {
     static let functions: [ScriptFunction] = [
         ScriptFunction("register", signature: "register{year=}", summary: "接收登记簿（文史工作人员）") { session, call in
-            let year = try integer(call, "year", ["year"])
+            let year = try option(call, "year", in: NumberRange.year)
             try call.pushArray(encoding: try ArchiveReports.register(office: session.office, year: year, context: session.context, db: session.tx.db))
             return 1
         },
@@ -15,12 +15,12 @@ enum ArchiveReportsScriptAPI {
             return 1
         },
         ScriptFunction("restrictions_ending", signature: "restrictions_ending{within=}", summary: "若干天内到期的开放和使用限制（默认按本政协设置）") { session, call in
-            let days = try integer(call, "within", ["within"])
+            let days = try option(call, "within", in: NumberRange.days)
             try call.pushArray(encoding: try ArchiveReports.restrictionsEnding(office: session.office, within: days, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("contributions", signature: "contributions{year=}", summary: "各委员提供的资料、口述、来稿件数（履职档案）") { session, call in
-            let year = try integer(call, "year", ["year"])
+            let year = try option(call, "year", in: NumberRange.year)
             try call.pushArray(encoding: try ArchiveReports.members(office: session.office, year: year, context: session.context, db: session.tx.db))
             return 1
         },
@@ -30,7 +30,8 @@ enum ArchiveReportsScriptAPI {
         },
     ]
 
-    static func integer(_ call: any ScriptCall, _ key: String, _ allowed: [String]) throws -> Int? {
-        try call.filter(1, allowed: allowed).integer(key)
+    /// The one numeric option `key` of the table at argument 1, within `range`.
+    static func option(_ call: any ScriptCall, _ key: String, in range: ClosedRange<Int>) throws -> Int? {
+        try call.filter(1, allowed: [key]).integer(key, in: range)
     }
 }

@@ -14,8 +14,8 @@ public enum ArchiveScriptAPI {
         ScriptFunction("search", signature: "search(query, {limit=, offset=})", summary: "中文全文检索（题名、提要、主题词、正文、口述稿），按相关度排序，带摘录") { session, call in
             let query = try call.requireString(1, "query")
             let f = try call.filter(2, allowed: ["limit", "offset"])
-            let result = try ArchiveSearch.search(query, officeCode: session.office.code, limit: try f.integer("limit") ?? 20,
-                                                  offset: try f.integer("offset") ?? 0, context: session.context, db: session.tx.db)
+            let result = try ArchiveSearch.search(query, officeCode: session.office.code, limit: try f.integer("limit", in: NumberRange.limit) ?? 20,
+                                                  offset: try f.integer("offset", in: NumberRange.offset) ?? 0, context: session.context, db: session.tx.db)
             try call.pushArray(encoding: result.hits)
             return 1
         },
@@ -61,7 +61,7 @@ public enum ArchiveScriptAPI {
         },
         ScriptFunction("accessions", signature: "accessions{year=, status=}", summary: "接收登记（文史工作人员），按编号") { session, call in
             let f = try call.filter(1, allowed: ["year", "status"])
-            try call.pushArray(encoding: try AccessionStore.list(officeCode: session.office.code, year: try f.integer("year"),
+            try call.pushArray(encoding: try AccessionStore.list(officeCode: session.office.code, year: try f.integer("year", in: NumberRange.year),
                                                                  status: try f["status"].map(ProcessingStatus.parse), context: session.context, db: session.tx.db))
             return 1
         },

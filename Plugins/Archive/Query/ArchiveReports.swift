@@ -53,6 +53,7 @@ public enum ArchiveReports {
     /// The accession register of `year` (all years when nil).
     public static func register(office: Office, year: Int?, context: AccessContext, db: Database) throws -> [AccessionRegisterRow] {
         let today = Timestamp.todayInBeijing()
+        try NumberRange.checkIfGiven(year, in: NumberRange.year, field: "年度")
         return try AccessionStore.list(officeCode: office.code, year: year, context: context, db: db).map { a in
             let sources = try AgentStore.links(accessionID: a.id, db: db).filter { $0.role == .source }.map(\.agent.name).joined(separator: "、")
             var restrictions: [String] = []
@@ -76,7 +77,7 @@ public enum ArchiveReports {
     /// Restrictions that end within `days` (the office's setting when nil), soonest first.
     public static func restrictionsEnding(office: Office, within days: Int?, context: AccessContext, db: Database) throws -> [RestrictionEnding] {
         let days = try days ?? ModuleSettings.read(ArchivePlugin.manifest, officeID: office.id!, db: db).integer(ArchivePlugin.Setting.restrictionWarningDays.key)
-        guard days >= 0 else { throw LvzhiError.invalid("天数", String(days), "不能为负数") }
+        try NumberRange.check(days, in: NumberRange.days, field: "天数", hint: "如 --within 90 列出 90 天内到期的限制")
         let today = Timestamp.todayInBeijing()
         let limit = CalendarDate.adding(days: days, to: today)
         var rows: [RestrictionEnding] = []
@@ -96,6 +97,7 @@ public enum ArchiveReports {
     /// Per member: accessions given, oral histories narrated, submissions made and accepted.
     public static func members(office: Office, year: Int?, context: AccessContext, db: Database) throws -> [MemberContribution] {
         try AccessGate.authorize(context, ArchivePlugin.read, in: office, db: db)
+        try NumberRange.checkIfGiven(year, in: NumberRange.year, field: "年度")
         let yearClause = year.map { " AND substr(x.day, 1, 4) = '\($0)'" } ?? ""
         let rows = try Row.fetchAll(db, sql: """
             SELECT m.id, m.name,

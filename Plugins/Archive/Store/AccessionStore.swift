@@ -122,6 +122,7 @@ public enum AccessionStore {
     /// The office's accessions (of `year`, in `status`), by number.
     public static func list(officeCode: String, year: Int? = nil, status: ProcessingStatus? = nil, context: AccessContext, db: Database) throws -> [Accession] {
         let office = try Office.authorized(code: officeCode, context, ArchivePlugin.manage, db: db)
+        try NumberRange.checkIfGiven(year, in: NumberRange.year, field: "年度")
         var request = Accession.filter(Column("office_id") == office.id)
         if let year { request = request.filter(Column("year") == year) }
         if let status { request = request.filter(Column("processing_status") == status.rawValue) }

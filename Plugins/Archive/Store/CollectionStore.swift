@@ -20,12 +20,12 @@ public enum CollectionStore {
         guard let kind = CollectionPlan.kinds.first(where: { $0.key == kind || $0.value == kind })?.key else {
             throw LvzhiError.invalid("计划类型", kind, "应为 届规划（term）或 年度计划（annual）")
         }
-        if kind == "annual" { guard (1949...2200).contains(period) else { throw LvzhiError.invalid("年度", String(period), "不是有效的年份") } }
-        else { _ = try TermStore.term(office: office, number: period, db: tx.db) }
+        if kind == "annual" { try NumberRange.check(period, in: NumberRange.year, field: "年度") }
+        else { _ = try TermStore.term(office: office, number: try NumberRange.check(period, in: NumberRange.ordinal, field: "届次"), db: tx.db) }
         guard let title = title.nonBlank else { throw LvzhiError.invalid("标题", title, "不能为空") }
         let themes = themes.compactMap(\.nonBlank)
         guard !themes.isEmpty else { throw LvzhiError.invalid("征集主题", "", "至少要有一个主题", hint: "如 --theme 改革开放 --theme 口述史") }
-        guard target >= 0 else { throw LvzhiError.invalid("目标件数", String(target), "不能为负数") }
+        try NumberRange.check(target, in: NumberRange.count, field: "目标件数")
         var plan = CollectionPlan(officeID: office.id, kind: kind, period: period, title: title, themes: themes.joined(separator: "、"),
                                   targetCount: target, notes: notes.nonBlank, createdBy: tx.context.user.username, createdAt: Timestamp.now())
         try tx.insert(&plan)

@@ -104,7 +104,7 @@ public enum FixityCheck {
         try AccessGate.authorize(context, ArchivePlugin.manage, in: office, db: db)
         request = request.filter(Column("office_id") == office.id)
         if let sample = scope.sample {
-            guard sample > 0 else { throw LvzhiError.invalid("抽查件数", String(sample), "应为正整数") }
+            try NumberRange.check(sample, in: 1...NumberRange.count.upperBound, field: "抽查件数")
             request = request.order(sql: "random()").limit(sample)
         }
         let files = try request.fetchAll(db).sorted { $0.id! < $1.id! }

@@ -47,7 +47,7 @@ public enum VolumeStore {
         guard let series = seriesName(input.series) else {
             throw LvzhiError.invalid("丛书名", input.series, "不能为空", hint: "如 鄂尔多斯文史资料")
         }
-        guard input.number >= 1 else { throw LvzhiError.invalid("辑号", String(input.number), "应为正整数") }
+        try NumberRange.check(input.number, in: NumberRange.ordinal, field: "辑号")
         guard let title = input.title.nonBlank else { throw LvzhiError.invalid("书名", input.title, "不能为空") }
         if let existing = try Volume.filter(Column("office_id") == office.id && Column("series") == series && Column("number") == input.number).fetchOne(tx.db) {
             throw LvzhiError(.conflict, "\(existing.displayName)已经登记（ID \(existing.id!)「\(existing.title)」）", hint: "辑号在同一丛书内唯一")

@@ -60,7 +60,7 @@ public enum ProposalsScriptAPI {
         ScriptFunction("stats", signature: "stats{year=}",
                        summary: "年度统计：totals（总数、立案、集体、重点、办结、超期）和 by_category（类别 × 状态）；只计本人可见的提案，scope 说明范围") { session, call in
             let scope = try scope(session)
-            let year = try integer(call, 1, "year", allowed: ["year"])
+            let year = try year(call)
             call.newTable(array: 0, fields: 3)
             try call.set("totals") { call.push(value: try ScriptValue(encoding: try ProposalStatistics.totals(scope: scope, year: year, db: session.tx.db))) }
             try call.set("by_category") { try call.pushArray(encoding: try ProposalStatistics.byCategory(scope: scope, year: year, db: session.tx.db)) }
@@ -69,20 +69,20 @@ public enum ProposalsScriptAPI {
         },
         ScriptFunction("unit_stats", signature: "unit_stats{year=}", summary: "各承办单位的办理情况（按时答复、答复类别、满意度），供民主评议") { session, call in
             let scope = try scope(session)
-            let year = try integer(call, 1, "year", allowed: ["year"])
+            let year = try year(call)
             try call.pushArray(encoding: try ProposalStatistics.units(scope: scope, year: year, db: session.tx.db))
             return 1
         },
         ScriptFunction("overdue", signature: "overdue{within=, unit=}", summary: "超期未答复的承办（within 天内到期的也列出，作为预警）") { session, call in
             let scope = try scope(session)
             let f = try call.filter(1, allowed: ["within", "unit"])
-            let within = try f.integer("within") ?? 0
+            let within = try f.integer("within", in: NumberRange.days) ?? 0
             try call.pushArray(encoding: try ProposalDeadlines.warnings(scope: scope, within: within, unit: f["unit"], db: session.tx.db))
             return 1
         },
         ScriptFunction("rules", signature: "rules{year=}", summary: "种子文件的规则：各专委会、各界别活动组每年至少一件集体提案") { session, call in
             let scope = try scope(session)
-            let year = try integer(call, 1, "year", allowed: ["year"]) ?? Int(Timestamp.todayInBeijing().prefix(4))!
+            let year = try year(call) ?? Int(Timestamp.todayInBeijing().prefix(4))!
             try call.pushArray(encoding: try ProposalRules.collectiveCoverage(scope: scope, year: year, db: session.tx.db))
             return 1
         },
@@ -176,7 +176,7 @@ public enum ProposalsScriptAPI {
             return 1
         },
         ScriptFunction("publish_all", signature: "publish_all{year=}", summary: "批量公布本政协全部待公布的答复，返回涉及的提案件数", writes: true) { session, call in
-            let year = try integer(call, 1, "year", allowed: ["year"])
+            let year = try year(call)
             call.push(Int64(try ProposalReplies.publishAll(officeCode: session.office.code, year: year, tx: session.tx).count))
             return 1
         },
@@ -193,7 +193,7 @@ public enum ProposalsScriptAPI {
                        writes: true) { session, call in
             let id = try call.requireInteger(1, "id")
             let f = try call.filter(2, allowed: ["year", "supervisor_member", "supervisor", "mode"])
-            let year = try f.integer("year") ?? Int(Timestamp.todayInBeijing().prefix(4))!
+            let year = try f.integer("year", in: NumberRange.year) ?? Int(Timestamp.todayInBeijing().prefix(4))!
             _ = try KeyProposals.mark(id: id, year: year, supervisorMemberID: try f.id("supervisor_member"),
                                       supervisor: f["supervisor"], mode: f["mode"], tx: session.tx)
             return 0
@@ -242,8 +242,9 @@ public enum ProposalsScriptAPI {
         return (found.proposal, found.office)
     }
 
-    static func integer(_ call: any ScriptCall, _ index: Int32, _ key: String, allowed: [String]) throws -> Int? {
-        try call.filter(index, allowed: allowed).integer(key)
+    /// The `year` option of a report's table (argument 1).
+    static func year(_ call: any ScriptCall) throws -> Int? {
+        try call.filter(1, allowed: ["year"]).integer("year", in: NumberRange.year)
     }
 
     /// A list of member ids (`{12, 57}`); anything else in it is an error naming the option.

@@ -19,15 +19,10 @@ public struct DeadlineWarning: Codable, Sendable, Hashable {
 
 /// Overdue warnings: parts not yet replied whose due date has passed, or falls within `days`.
 public enum ProposalDeadlines {
-    /// The longest warning period, in days (about ten years).
-    public static let maxWithin = 3660
-
     /// The open parts of the proposals in `scope` due before `today + within` days, most overdue first.
     public static func warnings(scope: ProposalAccess.Scope, within days: Int = 0, unit: String? = nil, db: Database) throws -> [DeadlineWarning] {
         let office = scope.office
-        guard (0...maxWithin).contains(days) else {
-            throw LvzhiError.invalid("预警天数", String(days), "应在 0 到 \(maxWithin) 之间", hint: "如 --within 30 列出 30 天内到期的承办")
-        }
+        try NumberRange.check(days, in: NumberRange.days, field: "预警天数", hint: "如 --within 30 列出 30 天内到期的承办")
         let today = Timestamp.todayInBeijing()
         let limit = CalendarDate.adding(days: days, to: today)
         let due: SQL = days == 0 ? "u.due_on < \(today)" : "u.due_on <= \(limit)"

@@ -46,7 +46,8 @@ public struct ProposalQuery: Sendable {
                       }
                       return kind
                   },
-                  unit: f["unit"], term: try f.integer("term"), session: try f.integer("session"), year: try f.integer("year"),
+                  unit: f["unit"], term: try f.integer("term", in: NumberRange.ordinal), session: try f.integer("session", in: NumberRange.ordinal),
+                  year: try f.integer("year", in: NumberRange.year),
                   overdue: flag("overdue"), key: flag("key"), occasion: f["occasion"], memberID: try f.id("member"),
                   excellent: flag("excellent"))
     }
@@ -54,6 +55,8 @@ public struct ProposalQuery: Sendable {
     /// The request for the proposals in `scope` (``ProposalAccess``) matching the query, by id.
     public func request(scope: ProposalAccess.Scope, db: Database) throws -> QueryInterfaceRequest<Proposal> {
         let office = scope.office
+        try NumberRange.checkIfGiven(term, in: NumberRange.ordinal, field: "届次")
+        try NumberRange.checkIfGiven(session, in: NumberRange.ordinal, field: "会议次数")
         var request = Proposal.aliased(TableAlias(name: "p")).filter(literal: scope.condition(alias: "p"))
         if let status { request = request.filter(Column("status") == status.rawValue) }
         if let category {
@@ -80,7 +83,7 @@ public struct ProposalQuery: Sendable {
             }
         }
         if let year {
-            guard (1949...2200).contains(year) else { throw LvzhiError.invalid("年度", String(year), "不是有效的年份") }
+            try NumberRange.check(year, in: NumberRange.year, field: "年度")
             request = request.filter(key ? Column("key_year") == year : Column("submitted_year") == year)
         }
         if overdue {

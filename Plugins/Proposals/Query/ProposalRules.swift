@@ -22,7 +22,7 @@ public enum ProposalRules {
     /// Every committee and activity group of the office with its collective proposals of `year` in `scope`.
     public static func collectiveCoverage(scope: ProposalAccess.Scope, year: Int, db: Database) throws -> [CollectiveRuleRow] {
         let office = scope.office
-        guard (1949...2200).contains(year) else { throw LvzhiError.invalid("年度", String(year), "不是有效的年份", hint: "应在 1949 到 2200 之间") }
+        try NumberRange.check(year, in: NumberRange.year, field: "年度")
         let counts = try Row.fetchAll(db, SQLRequest<Row>(literal: """
             SELECT collective_body, COUNT(*) AS submitted,
                    SUM(status IN ('filed', 'assigned', 'handling', 'replied', 'concluded')) AS filed

@@ -59,6 +59,7 @@ public enum ProposalStatistics {
     /// office's category order; drafts are not counted.
     public static func byCategory(scope: ProposalAccess.Scope, year: Int?, db: Database) throws -> [CategoryStatusRow] {
         let office = scope.office
+        try NumberRange.checkIfGiven(year, in: NumberRange.year, field: "年度")
         var sql: SQL = "SELECT category, status, COUNT(*) AS n FROM proposals p WHERE p.status != 'draft' AND \(scope.condition())"
         if let year { sql += " AND p.submitted_year = \(year)" }
         let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: sql + " GROUP BY category, status"))
@@ -73,6 +74,7 @@ public enum ProposalStatistics {
 
     /// The year's totals of the proposals in `scope`.
     public static func totals(scope: ProposalAccess.Scope, year: Int?, db: Database) throws -> ProposalTotals {
+        try NumberRange.checkIfGiven(year, in: NumberRange.year, field: "年度")
         var clause: SQL = "p.status != 'draft' AND \(scope.condition())"
         if let year { clause += " AND p.submitted_year = \(year)" }
         let row = try Row.fetchOne(db, SQLRequest<Row>(literal: """
@@ -99,6 +101,7 @@ public enum ProposalStatistics {
     /// `year` (all years when nil), by name order of registration.
     public static func units(scope: ProposalAccess.Scope, year: Int?, db: Database) throws -> [UnitEvaluationRow] {
         let office = scope.office
+        try NumberRange.checkIfGiven(year, in: NumberRange.year, field: "年度")
         let today = Timestamp.todayInBeijing()
         var clause = scope.condition()
         if let year { clause += " AND p.submitted_year = \(year)" }

@@ -17,7 +17,7 @@ public enum KeyProposals {
         guard proposal.status.isFiled else {
             throw LvzhiError(.ruleViolation, "提案 \(id)「\(proposal.title)」当前为「\(proposal.status.title)」，只有已立案的提案可以确定为重点提案")
         }
-        guard (2000...2200).contains(year) else { throw LvzhiError.invalid("年度", String(year), "不是有效的年份") }
+        try NumberRange.check(year, in: NumberRange.year, field: "年度")
         let mode = mode ?? (supervisorMemberID != nil ? "督办" : "领办")
         guard modes.contains(mode) else { throw LvzhiError.invalid("督办方式", mode, "应为 督办（主席会议成员领衔督办）或 领办（副市长领办）") }
         var name: String

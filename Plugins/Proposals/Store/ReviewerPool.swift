@@ -55,7 +55,7 @@ public enum ReviewerPool {
     public static func draw(officeCode: String, count: Int, tx: AuditedTransaction) throws -> [ReviewerView] {
         let office = try Office.authorized(code: officeCode, tx.context, ProposalsPlugin.review, db: tx.db)
         let pool = try list(officeCode: officeCode, context: tx.context, db: tx.db)
-        guard count > 0 else { throw LvzhiError.invalid("人数", String(count), "应为正整数") }
+        try NumberRange.check(count, in: 1...NumberRange.count.upperBound, field: "人数")
         guard pool.count >= count else {
             throw LvzhiError(.ruleViolation, "「\(office.name)」的提案审查专家库只有 \(pool.count) 人，不够抽取 \(count) 人",
                              hint: "用 lvzhi proposal reviewer add 委员ID --office \(office.code) 充实专家库")

@@ -30,28 +30,38 @@ public enum CalendarDate {
 
     /// `YYYY-MM-DD` for the given parts (assumed valid).
     public static func format(year: Int, month: Int, day: Int) -> String {
+        let yyyy = year >= 1000 ? "\(year)" : String(repeating: "0", count: year < 10 ? 3 : year < 100 ? 2 : 1) + "\(year)"
         let mm = month < 10 ? "0\(month)" : "\(month)"
         let dd = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(mm)-\(dd)"
+        return "\(yyyy)-\(mm)-\(dd)"
     }
 
+    /// The first and last day date arithmetic may reach (0001-01-01 … 9999-12-31), as days from 1970-01-01.
+    static let earliestDay = epochDay(year: 1, month: 1, day: 1)
+    static let latestDay = epochDay(year: 9999, month: 12, day: 31)
+
     /// `date` (`YYYY-MM-DD`) moved by `months`, the day clamped to the month's length
-    /// (2026-05-31 − 3 months = 2026-02-28).
+    /// (2026-05-31 − 3 months = 2026-02-28); the result stays within 0001-01-01 … 9999-12-31,
+    /// however large `months` is (callers refuse unreasonable input before they get here).
     public static func adding(months: Int, to date: String) -> String {
         let parts = date.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return date }
-        let total = parts[0] * 12 + (parts[1] - 1) + months
+        let (first, last) = (1 * 12, 9999 * 12 + 11)
+        let start = parts[0] * 12 + (parts[1] - 1)
+        let (sum, overflow) = start.addingReportingOverflow(months)
+        let total = overflow ? (months > 0 ? last : first) : min(max(sum, first), last)
         let year = total / 12, month = total % 12 + 1
         return format(year: year, month: month, day: min(parts[2], daysIn(month: month, year: year)))
     }
 
-    /// `date` (`YYYY-MM-DD`) moved by `days`.
+    /// `date` (`YYYY-MM-DD`) moved by `days`, in constant time; the result stays within
+    /// 0001-01-01 … 9999-12-31, however large `days` is.
     public static func adding(days: Int, to date: String) -> String {
         let parts = date.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return date }
-        var (y, m, d) = (parts[0], parts[1], parts[2] + days)
-        while d > daysIn(month: m, year: y) { d -= daysIn(month: m, year: y); m += 1; if m > 12 { m = 1; y += 1 } }
-        while d < 1 { m -= 1; if m < 1 { m = 12; y -= 1 }; d += daysIn(month: m, year: y) }
+        let (sum, overflow) = epochDay(year: parts[0], month: parts[1], day: parts[2]).addingReportingOverflow(Int64(days))
+        let day = overflow ? (days > 0 ? latestDay : earliestDay) : min(max(sum, earliestDay), latestDay)
+        let (y, m, d) = civil(epochDay: day)
         return format(year: y, month: m, day: d)
     }
 

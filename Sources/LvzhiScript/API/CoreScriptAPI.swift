@@ -71,7 +71,7 @@ public enum CoreScriptAPI {
     static let audit = ScriptModule(name: "audit", moduleID: nil, summary: "审计记录（仅管理员）", functions: [
         ScriptFunction("list", signature: "list{since=, entity=, limit=}", summary: "本政协及下级的审计记录，最新的在前（since 为日期，limit 默认 200）") { session, call in
             let f = try call.filter(1, allowed: ["since", "entity", "limit"])
-            guard let limit = Int(f["limit"] ?? "200") else { throw LvzhiError.invalid("limit", f["limit"] ?? "", "应为正整数") }
+            let limit = try f.integer("limit", in: NumberRange.limit) ?? 200
             let records = try AuditStore.list(AuditFilter(officeCode: session.office.code, since: f["since"], entity: f["entity"], limit: limit),
                                               context: session.context, db: session.tx.db)
             try call.pushArray(encoding: records)
@@ -196,7 +196,7 @@ public enum CoreScriptAPI {
 
     static func dutyFilter(_ call: any ScriptCall) throws -> DutyFilter {
         let f = try call.filter(1, allowed: ["member", "year", "kind"])
-        return DutyFilter(memberID: try f.id("member"), year: try f.integer("year"), kind: f["kind"])
+        return DutyFilter(memberID: try f.id("member"), year: try f.integer("year", in: NumberRange.year), kind: f["kind"])
     }
 
     /// `lvzhi.scripts`: the office's stored scripts (what `require` loads).

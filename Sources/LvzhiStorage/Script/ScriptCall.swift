@@ -110,6 +110,16 @@ extension Dictionary where Key == String, Value == String {
         return n
     }
 
+    /// The option `key` as a whole number within `range` (``NumberRange``), or nil when not given;
+    /// anything else (a fraction, `math.huge`, NaN, a number out of range) is refused naming the range.
+    public func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = self[key] else { return nil }
+        guard let n = Int(text), range.contains(n) else {
+            throw LvzhiError.invalid(key, text, "应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数")
+        }
+        return n
+    }
+
     /// The option `key` as a record id, or nil when not given.
     public func id(_ key: String) throws -> Int64? { try integer(key).map(Int64.init) }
 }

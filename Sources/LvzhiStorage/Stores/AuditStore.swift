@@ -27,7 +27,7 @@ public struct AuditStore {
     /// ``list(_:)`` inside a transaction someone else holds (a script run).
     public static func list(_ filter: AuditFilter, context: AccessContext, db: Database) throws -> [AuditRecord] {
         let since = try filter.since.map { try CalendarDate.parse($0, field: "起始日期") }
-        guard filter.limit > 0 else { throw LvzhiError.invalid("条数上限", String(filter.limit), "应为正整数") }
+        try NumberRange.check(filter.limit, in: NumberRange.limit, field: "条数上限")
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let code = filter.officeCode {

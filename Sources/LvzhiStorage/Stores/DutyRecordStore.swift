@@ -105,7 +105,7 @@ public struct DutyRecordStore {
         var arguments: [any DatabaseValueConvertible] = [office.id!]
         if let member = filter.memberID { clauses.append("d.member_id = ?"); arguments.append(member) }
         if let year = filter.year {
-            guard (1949...2200).contains(year) else { throw LvzhiError.invalid("年度", String(year), "不是有效的年份") }
+            try NumberRange.check(year, in: NumberRange.year, field: "年度")
             clauses.append("d.occurred_on LIKE ?"); arguments.append("\(year)-%")
         }
         if let kind = filter.kind { clauses.append("d.kind = ?"); arguments.append(kind) }

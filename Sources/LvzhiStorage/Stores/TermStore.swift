@@ -22,7 +22,7 @@ public struct TermStore {
     /// Adds term `number` to the office; when `current` (the default) it becomes the office's current term.
     @discardableResult
     public func add(officeCode: String, number: Int, startsOn: String, endsOn: String? = nil, current: Bool = true) throws -> Term {
-        guard number > 0 else { throw LvzhiError.invalid("届次", String(number), "应为正整数") }
+        try NumberRange.check(number, in: NumberRange.ordinal, field: "届次")
         let start = try CalendarDate.parse(startsOn, field: "开始日期")
         let end = try endsOn.map { try CalendarDate.parse($0, field: "结束日期") }
         if let end, end < start { throw LvzhiError.invalid("结束日期", end, "早于开始日期 \(start)") }
@@ -45,7 +45,7 @@ public struct TermStore {
     /// Adds plenary session `number` to a term (the current one when `termNumber` is nil).
     @discardableResult
     public func addSession(officeCode: String, termNumber: Int?, number: Int, opensOn: String, closesOn: String? = nil) throws -> PlenarySession {
-        guard number > 0 else { throw LvzhiError.invalid("会议次数", String(number), "应为正整数") }
+        try NumberRange.check(number, in: NumberRange.ordinal, field: "会议次数")
         let opens = try CalendarDate.parse(opensOn, field: "开幕日期")
         let closes = try closesOn.map { try CalendarDate.parse($0, field: "闭幕日期") }
         return try host.write(as: context) { tx in

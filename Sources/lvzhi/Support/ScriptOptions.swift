@@ -32,10 +32,19 @@ struct ScriptOptions: ParsableArguments {
         return url
     }
 
+    /// The largest limits one may ask for: a day, 64 GB, 10¹⁵ instructions.
+    static let maxTimeout = 86_400.0, maxMemoryMB = 65_536, maxInstructionCount = 1_000_000_000_000_000
+
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout 应为正数（秒）") }
-        guard maxMemory > 0 else { throw ValidationError("--max-memory 应为正整数（MB）") }
-        if let maxInstructions, maxInstructions <= 0 { throw ValidationError("--max-instructions 应为正整数") }
+        guard timeout > 0, timeout <= Self.maxTimeout else {
+            throw ValidationError("--timeout「\(timeout)」无效：应在 0 到 \(Int(Self.maxTimeout)) 秒之间（不含 0）")
+        }
+        guard (1...Self.maxMemoryMB).contains(maxMemory) else {
+            throw ValidationError("--max-memory「\(maxMemory)」无效：应在 1 到 \(Self.maxMemoryMB) MB 之间")
+        }
+        if let maxInstructions, !(1...Self.maxInstructionCount).contains(maxInstructions) {
+            throw ValidationError("--max-instructions「\(maxInstructions)」无效：应在 1 到 \(Self.maxInstructionCount) 之间")
+        }
     }
 
     /// The limits these options ask for.
