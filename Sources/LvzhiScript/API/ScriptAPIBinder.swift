@@ -56,7 +56,8 @@ public struct ScriptAPIBinder {
                 for function in module.functions {
                     call.set(function.name) {
                         let body = function.body
-                        state.pushFunction { call in try body(session, call) }
+                        // Database errors reach the script as the same Chinese messages the CLI prints.
+                        state.pushFunction { call in try LvzhiHost.translatingErrors { try body(session, call) } }
                         Self.record(L, helpIndex, ScriptAPIDocs.functionHelp(module, function))
                     }
                 }

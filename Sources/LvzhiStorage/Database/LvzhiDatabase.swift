@@ -9,13 +9,22 @@ import Logging
 public final class LvzhiDatabase: Sendable {
     /// The file path.
     public let path: String
-    /// The GRDB connection pool (one writer, concurrent readers).
-    public let pool: DatabasePool
+    /// The connections: a GRDB pool (one writer, concurrent readers), or for a read-only file a
+    /// read-only pool (or queue, when even the folder is read-only).
+    public let pool: any DatabaseWriter
+    /// Whether the file may only be read (its permissions, or a read-only disk).
+    public let isReadOnly: Bool
     /// Storage messages (migrations applied); the CLI shows them with `LVZHI_LOG=info`.
     static let logger = Logger(label: "lvzhi.storage")
 
     /// Opens (and, when `create` is true, creates) the database at `path` and migrates it.
-    /// - Throws: ``LvzhiError`` `storage` when the file is missing (and `create` is false) or unusable.
+    ///
+    /// Nothing is written to a file that is not an lvzhi database: an empty file only becomes one
+    /// when `create` is asked for (`lvzhi init`), and another program's SQLite file or a file that is
+    /// not SQLite is refused, byte for byte untouched. A database that may only be read is opened
+    /// read-only (reads work; a write is refused with a clear message), unless it needs migrating.
+    /// - Throws: ``LvzhiError`` `storage` when the file is missing (and `create` is false), not an
+    ///   lvzhi database, or unusable.
     public init(path: String, registry: ModuleRegistry, create: Bool = false) throws {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
@@ -23,21 +32,48 @@ public final class LvzhiDatabase: Sendable {
             throw LvzhiError(.storage, "数据库文件不存在：\(path)",
                              hint: "先执行 lvzhi init --db \(path) 创建数据库，或用 --db 或环境变量 LVZHI_DB 指定已有的数据库")
         }
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
+        let migrator = Self.migrator(registry: registry)
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            let migrator = Self.migrator(registry: registry)
-            let pending = try pool.read { db in try migrator.appliedIdentifiers(db) }
-            let toApply = migrator.migrations.filter { !pending.contains($0) }
+            if exists {
+                switch try DatabaseFile.kind(at: path) {
+                case .lvzhi:
+                    break
+                case .empty where create:
+                    break
+                case .empty:
+                    throw LvzhiError(.storage, "「\(path)」是一个空文件，不是履职平台的数据库；没有写入任何内容",
+                                     hint: "要在这个文件中创建数据库，执行 lvzhi init --db \(path)；否则用 --db 指定已有的数据库")
+                case .foreign(let tables):
+                    let shown = tables.prefix(5).joined(separator: "、") + (tables.count > 5 ? " 等 \(tables.count) 张表" : "")
+                    throw LvzhiError(.storage, "「\(path)」是其他程序的 SQLite 数据库（\(tables.isEmpty ? "没有表" : "含 " + shown)），不是履职平台的数据库；没有写入任何内容",
+                                     hint: "用 lvzhi init --db 新文件路径 创建履职平台的数据库；不要与其他程序共用一个文件")
+                case .notSQLite:
+                    throw LvzhiError(.storage, "「\(path)」不是 SQLite 数据库文件；没有写入任何内容",
+                                     hint: "用 --db 或环境变量 LVZHI_DB 指定履职平台的数据库（lvzhi init 创建的 .sqlite 文件）")
+                }
+            }
+            isReadOnly = exists && !DatabaseFile.isWritable(path)
+            if isReadOnly {
+                let applied = try DatabaseFile.readOnly(path) { db in try migrator.appliedIdentifiers(db) }
+                let pending = migrator.migrations.filter { !applied.contains($0) }
+                guard pending.isEmpty else {
+                    throw LvzhiError(.storage, "数据库「\(path)」是只读的，但需要升级结构（\(pending.count) 项迁移）才能使用",
+                                     hint: "请在可写的位置用这个版本的 lvzhi 打开一次（如 lvzhi init --db 路径），再复制回只读位置")
+                }
+                do {
+                    pool = try DatabasePool(path: path, configuration: DatabaseFile.configuration(readonly: true))
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+                    pool = try DatabaseQueue(path: DatabaseFile.immutableURI(path), configuration: DatabaseFile.configuration(readonly: true))
+                }
+                return
+            }
+            pool = try DatabasePool(path: path, configuration: DatabaseFile.configuration(readonly: false))
+            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            let toApply = migrator.migrations.filter { !applied.contains($0) }
             if !toApply.isEmpty {
                 Self.logger.info("数据库 \(path)：执行 \(toApply.count) 项迁移：\(toApply.joined(separator: "、"))")
+                try migrator.migrate(pool)
             }
-            try migrator.migrate(pool)
         } catch let error as LvzhiError {
             throw error
         } catch {

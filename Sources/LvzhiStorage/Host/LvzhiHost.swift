@@ -50,7 +50,8 @@ public final class LvzhiHost: Sendable {
         var committed = false
         try Self.translatingErrors {
             try database.pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
+                // A read-only file cannot take the write lock: its scripts read in a deferred transaction.
+                try db.inTransaction(database.isReadOnly ? .deferred : .immediate) {
                     committed = try body(AuditedTransaction(db: db, context: context, events: collector))
                     return committed ? .commit : .rollback
                 }
@@ -60,8 +61,9 @@ public final class LvzhiHost: Sendable {
         return committed
     }
 
-    /// Turns SQLite constraint failures into ``LvzhiError``s a person can read.
-    static func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body`, turning SQLite failures (a constraint, a read-only file …) into ``LvzhiError``s
+    /// a person can read.
+    public static func translatingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as LvzhiError {
@@ -76,6 +78,10 @@ public final class LvzhiHost: Sendable {
                     throw LvzhiError(.ruleViolation, message, cause: error)
                 }
                 throw LvzhiError(.ruleViolation, "违反数据完整性约束：\(message)", cause: error)
+            }
+            if error.resultCode == .SQLITE_READONLY {
+                throw LvzhiError(.storage, "数据库文件是只读的，不能修改（\(message)）",
+                                 hint: "查看和导出不受影响；要修改，请使用有写权限的数据库文件", cause: error)
             }
             throw LvzhiError(.storage, "数据库错误：\(message)", cause: error)
         }
