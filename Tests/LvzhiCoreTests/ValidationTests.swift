@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LvzhiCore
 
@@ -90,5 +91,37 @@ struct ValidationTests {
         #expect(LvzhiColumnKey.propertyName("drawn_committee_id") == "drawnCommitteeID")
         #expect(LvzhiColumnKey.propertyName("is_superuser") == "isSuperuser")
         #expect(LvzhiColumnKey.propertyName("id") == "id")
+    }
+}
+
+/// The column names of records follow Foundation's snake_case rule exactly (the database was made with it).
+@Suite("列名：与 Foundation 的 snake_case 规则一致")
+struct ColumnNameTests {
+    struct Key: CodingKey {
+        var stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+    struct Names: Encodable {
+        let names: [String]
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for name in names { try container.encode(name, forKey: Key(stringValue: name)) }
+        }
+    }
+
+    @Test("每个属性名的列名与 JSONEncoder.convertToSnakeCase 相同")
+    func sameAsFoundation() throws {
+        let names = ["id", "termID", "officeID", "isSuperuser", "handlingUnitID", "keySupervisorMemberID", "numberLabel", "sha256",
+                     "sha256Hex", "bytesDone", "URLText", "userURL", "a", "aB", "ABc", "x2y", "onTimePercent", "outcomeA", "charFrom",
+                     "startSeconds", "proposalUnitID", "isPublic", "mergedIntoID", "ID", "IDs", "pageNo2"]
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let object = try JSONSerialization.jsonObject(with: encoder.encode(Names(names: names))) as! [String: String]
+        let foundation = Dictionary(uniqueKeysWithValues: object.map { ($0.value, $0.key) })
+        for name in names {
+            #expect(LvzhiColumnKey.columnName(name) == foundation[name], "\(name)")
+        }
     }
 }

@@ -17,7 +17,7 @@ public protocol LvzhiRecord: Codable, Sendable, FetchableRecord, MutablePersista
 
 extension LvzhiRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { LvzhiColumnKey.decodingStrategy }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { LvzhiColumnKey.encodingStrategy }
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The record as a JSON object with snake_case keys (for the audit trail and `--json`).
@@ -38,7 +38,7 @@ public enum LvzhiJSON {
     /// An encoder for records: snake_case keys, sorted keys, no escaped slashes.
     public static var encoder: JSONEncoder {
         let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
+        e.keyEncodingStrategy = .custom { path in LvzhiColumnKey(stringValue: LvzhiColumnKey.columnName(path.last!.stringValue)) }
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
@@ -59,10 +59,75 @@ public struct LvzhiColumnKey: CodingKey {
         .custom { column in LvzhiColumnKey(stringValue: propertyName(column)) }
     }
 
-    /// The Swift property name of a snake_case column name.
+    /// The column encoding strategy of every Lvzhi record: snake_case, as Foundation's
+    /// `convertToSnakeCase` writes it (`termID` → `term_id`), remembered per name.
+    public static var encodingStrategy: DatabaseColumnEncodingStrategy {
+        .custom { key in columnName(key.stringValue) }
+    }
+
+    /// The Swift property name of a snake_case column name (remembered: records decode the same few names again and again).
     public static func propertyName(_ column: String) -> String {
-        let parts = column.split(separator: "_")
-        guard let first = parts.first else { return column }
-        return String(first) + parts.dropFirst().map { $0 == "id" ? "ID" : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        names.withLock { cache in
+            if let known = cache.properties[column] { return known }
+            let parts = column.split(separator: "_")
+            guard let first = parts.first else { return column }
+            let name = String(first) + parts.dropFirst().map { $0 == "id" ? "ID" : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            cache.properties[column] = name
+            return name
+        }
+    }
+
+    /// The snake_case column name of a Swift property (`termID` → `term_id`, `isSuperuser` → `is_superuser`), remembered.
+    public static func columnName(_ property: String) -> String {
+        names.withLock { cache in
+            if let known = cache.columns[property] { return known }
+            let name = snakeCase(property)
+            cache.columns[property] = name
+            return name
+        }
+    }
+
+    /// Foundation's `convertToSnakeCase` rule, step for step (the tables were made with it): words
+    /// start at a capital after the first character, a run of capitals before a lower-case letter
+    /// is a word of its own except for its last capital (`termID` → `term_id`), all lower case.
+    static func snakeCase(_ name: String) -> String {
+        let c = Array(name)
+        guard c.count > 1 else { return name.lowercased() }
+        func first(from start: Int, _ test: (Character) -> Bool) -> Int? { (start..<c.count).first { test(c[$0]) } }
+        var words: [Range<Int>] = []
+        var wordStart = 0
+        var searchStart = 1
+        while let upper = first(from: searchStart, \.isUppercase) {
+            words.append(wordStart..<upper)
+            searchStart = upper
+            guard let lower = first(from: searchStart, \.isLowercase) else {
+                wordStart = searchStart
+                break
+            }
+            if lower == upper + 1 {
+                wordStart = upper
+            } else {
+                words.append(upper..<(lower - 1))
+                wordStart = lower - 1
+            }
+            searchStart = lower + 1
+        }
+        words.append(wordStart..<c.count)
+        return words.map { String(c[$0]).lowercased() }.joined(separator: "_")
+    }
+
+    /// Both ways of naming, shared by every thread.
+    private static let names = LockedNames()
+}
+
+/// The remembered names of ``LvzhiColumnKey`` behind a lock.
+private final class LockedNames: @unchecked Sendable {
+    struct Cache { var properties: [String: String] = [:]; var columns: [String: String] = [:] }
+    private var cache = Cache()
+    private let lock = NSLock()
+    func withLock<T>(_ body: (inout Cache) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&cache)
     }
 }

@@ -8,12 +8,12 @@ public enum CalendarDate {
     /// Parses and validates a date; `field` names the column in the error message.
     /// - Throws: ``LvzhiError`` naming the field and value.
     public static func parse(_ text: String, field: String = "日期") throws -> String {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         var parts: [Int] = []
         if t.count == 8, t.allSatisfy(\.isASCII), let n = Int(t) {
             parts = [n / 10000, (n / 100) % 100, n % 100]
         } else {
-            let normalised = t.replacingOccurrences(of: "日", with: "")
+            let normalised = t.filter { $0 != "日" }
             let fields = normalised.split(whereSeparator: { "-/.年月".contains($0) })
             parts = fields.compactMap { Int($0) }
             if parts.count != 3 || fields.count != 3 { parts = [] }

@@ -15,7 +15,7 @@ public enum Ethnicity {
     /// Normalises 汉 → 汉族, 蒙古 → 蒙古族.
     /// - Throws: ``LvzhiError`` naming the value when it is not one of the 56.
     public static func parse(_ text: String) throws -> String {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         if all.contains(t) { return t }
         if all.contains(t + "族") { return t + "族" }
         if t == "蒙" { return "蒙古族" }

@@ -5,7 +5,7 @@ public enum Gender {
     /// Normalises a gender cell to 男 or 女.
     /// - Throws: ``LvzhiError`` naming the value when it is neither.
     public static func parse(_ text: String) throws -> String {
-        switch text.trimmingCharacters(in: .whitespaces).uppercased() {
+        switch text.trimmed.uppercased() {
         case "男", "男性", "M", "MALE": return "男"
         case "女", "女性", "F", "FEMALE": return "女"
         default:

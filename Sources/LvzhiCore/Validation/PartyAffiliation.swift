@@ -22,7 +22,7 @@ public enum PartyAffiliation {
     /// Normalises a party cell to its short form.
     /// - Throws: ``LvzhiError`` naming the value when it is unknown.
     public static func parse(_ text: String) throws -> String {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         if all.contains(t) { return t }
         if let canonical = aliases[t] { return canonical }
         throw LvzhiError.invalid("党派", text, "不是可识别的党派",

@@ -31,11 +31,28 @@ public final class EventAutomation: @unchecked Sendable {
 
     /// Starts reacting to the host's events.
     public func attach() {
-        host.events.subscribe { event in self.handle(event) }
+        host.events.subscribe(batches: { events in self.handle(events) })
     }
 
-    /// Runs the handlers of `event`.
-    public func handle(_ event: DomainEvent) {
+    /// Runs the handlers of each of `events` (one committed transaction's), looking up once per
+    /// office and event name which handlers there are: most events have none.
+    public func handle(_ events: [DomainEvent]) {
+        var handlers: [String: (Office, [OfficeScript])?] = [:]
+        for event in events {
+            guard let officeID = event.officeID else { continue }
+            let key = "\(officeID)|\(event.name)"
+            if handlers[key] == nil {
+                handlers[key] = .some(try? host.read { db -> (Office, [OfficeScript]) in
+                    (try Office.find(id: officeID, db: db), try ScriptStore.handlers(for: event.name, officeID: officeID, db: db))
+                })
+            }
+            guard let (office, scripts) = handlers[key] ?? nil, !scripts.isEmpty else { continue }
+            handle(event, office: office, scripts: scripts)
+        }
+    }
+
+    /// Runs `scripts` (the office's handlers of the event) for `event`.
+    private func handle(_ event: DomainEvent, office: Office, scripts: [OfficeScript]) {
         guard let officeID = event.officeID, let username = event.username else { return }
         // Events raised by a handler's own changes are not handled again.
         let nested: Bool = lock.withLock {
@@ -45,10 +62,7 @@ public final class EventAutomation: @unchecked Sendable {
         }
         if nested { return }
         defer { lock.withLock { handling = false } }
-
-        guard let (office, scripts) = try? host.read({ db -> (Office, [OfficeScript]) in
-            (try Office.find(id: officeID, db: db), try ScriptStore.handlers(for: event.name, officeID: officeID, db: db))
-        }), !scripts.isEmpty, let context = try? host.context(for: username) else { return }
+        guard let context = try? host.context(for: username) else { return }
 
         let payload: ScriptValue = .table([
             .init(key: .string("name"), value: .string(event.name)),

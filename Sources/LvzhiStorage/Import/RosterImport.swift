@@ -93,11 +93,11 @@ public struct RosterImport {
     static func parse(_ text: String, source: String) throws -> Table {
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false)
         } catch {
             throw LvzhiError(.importRejected, "无法读取 \(source) 的表头：\(error)")
         }
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let header = (reader.headerRow ?? []).map { $0.trimmed }
         let missing = required.filter { !header.contains($0) }
         if !missing.isEmpty {
             throw LvzhiError(.importRejected, "文件 \(source) 缺少必需的列：\(missing.joined(separator: "、"))",
@@ -113,9 +113,9 @@ public struct RosterImport {
         var line = 1
         while let fields = reader.next() {
             line += 1
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             var values: [String: String] = [:]
-            for (index, name) in header.enumerated() where index < fields.count { values[name] = fields[index] }
+            for (index, name) in header.enumerated() where index < fields.count { values[name] = fields[index].trimmed }
             var input = MemberInput(name: values["姓名"] ?? "", gender: values["性别"] ?? "", sector: values["界别"] ?? "")
             for (name, keyPath) in known { if let value = values[name], !value.isEmpty { input[keyPath: keyPath] = value } }
             rows.append((line, input))
@@ -137,6 +137,14 @@ public struct RosterImport {
     private static func duplicateWarnings(_ members: [(line: Int, member: Member)], officeID: Int64, termID: Int64, db: Database) throws -> [String] {
         var warnings: [String] = []
         var firstLine: [String: Int] = [:]
+        // The term's members by name and birth date, read once (not one query per row).
+        var registered: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, name, birth_date FROM members WHERE term_id = ? AND birth_date IS NOT NULL ORDER BY id",
+                                       arguments: [termID])
+        while let row = try rows.next() {
+            let key = (row["name"] as String) + "|" + (row["birth_date"] as String)
+            if registered[key] == nil { registered[key] = row["id"] }
+        }
         for (line, member) in members {
             guard let birth = member.birthDate else { continue }
             let key = member.name + "|" + birth
@@ -145,8 +153,7 @@ public struct RosterImport {
             } else {
                 firstLine[key] = line
             }
-            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM members WHERE term_id = ? AND name = ? AND birth_date = ?",
-                                                 arguments: [termID, member.name, birth]) {
+            if let existing = registered[key] {
                 warnings.append("第\(line)行「\(member.name)」（\(birth)）与已登记委员 ID \(existing) 同名同出生日期，请核对是否重复")
             }
         }

@@ -62,10 +62,10 @@ struct MemberValidator {
             return nil
         }
         func present(_ s: String?) -> String? {
-            guard let t = s?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
+            guard let t = s?.trimmed, !t.isEmpty else { return nil }
             return t
         }
-        let name = input.name.trimmingCharacters(in: .whitespaces)
+        let name = input.name.trimmed
         if name.isEmpty { issues.append(MemberFieldIssue(field: "姓名", value: "", message: "姓名不能为空")) }
         let gender = check("性别", input.gender) { try Gender.parse($0) }
         let ethnicity = present(input.ethnicity).flatMap { v in check("民族", v) { try Ethnicity.parse($0) } }
@@ -73,7 +73,7 @@ struct MemberValidator {
         let party = present(input.party).flatMap { v in check("党派", v) { try PartyAffiliation.parse($0) } }
         let roles = present(input.roles).flatMap { v in check("职务", v) { try MemberRole.parse($0) } } ?? []
         let mobile = present(input.mobile).flatMap { v in check("手机", v) { try MobileNumber.parse($0) } }
-        let sectorName = input.sector.trimmingCharacters(in: .whitespaces)
+        let sectorName = input.sector.trimmed
         let sector = sectors[sectorName]
         if sector == nil {
             let known = sectors.values.sorted { $0.id! < $1.id! }.map(\.name).joined(separator: "、")

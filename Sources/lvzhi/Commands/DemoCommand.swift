@@ -60,7 +60,9 @@ struct DemoCommand: ParsableCommand {
         let path = DatabaseLocation.resolve(explicit: db)
         var builder = DemoBuilder(path: path, plugins: BuiltinPlugins.all)
         builder.seed = seed
-        let summary = try builder.build(replace: force) { Output.note("正在生成：\($0)") }
+        let progress = ProgressLine("正在生成")
+        let summary = try builder.build(replace: force) { progress.step($0) }
+        progress.finish()
         if output.json { return try Output.json([summary]) }
         print("演示数据库已生成：\(path)")
         Output.table(["代码", "政协", "委员数"], summary.offices.map { [$0.code, $0.name, String($0.members)] },

@@ -106,10 +106,12 @@ struct MemberCommand: ParsableCommand {
                 throw LvzhiError(.notFound, "无法读取文件：\(file)", hint: "检查路径是否正确、文件是否可读")
             }
             let (host, context) = try global.open()
+            let progress = ProgressLine(dryRun ? "检查名册" : "导入委员")
+            defer { progress.finish() }
             let outcome = try RosterImport(host: host, context: context).run(
                 data: data, source: (file as NSString).lastPathComponent, officeCode: office, encoding: enc,
-                termNumber: term, dryRun: dryRun,
-                progress: { done, total in if total >= 200 { Output.note("已写入 \(done)/\(total) 位委员…") } })
+                termNumber: term, dryRun: dryRun, progress: { done, total in progress.update(done, of: total) })
+            progress.finish()
             if output.json { return try Output.json([outcome]) }
             if !outcome.unknownColumns.isEmpty { Output.note("注意：未识别的列已忽略：\(outcome.unknownColumns.joined(separator: "、"))") }
             for warning in outcome.warnings { Output.note("注意：\(warning)") }

@@ -27,13 +27,12 @@ struct ArchiveExportCommand: ParsableCommand {
     func run() throws {
         let format = try ArchiveExportFormat.parse(self.format)
         let (host, context) = try global.open()
-        let progress = ArchiveProgressNote()
+        let progress = ProgressLine("导出")
         let outcome = try ArchiveExport.run(host: host, context: context, officeCode: office, to: URL(fileURLWithPath: out, isDirectory: true),
                                             format: format, publicOnly: publicOnly) { p in
-            progress.note(force: p.done == p.total) {
-                "导出：已复制 \(p.done)/\(p.total) 个文件，\(FileVault.displaySize(p.bytesDone))/\(FileVault.displaySize(p.bytesTotal))"
-            }
+            progress.update(p.done, of: p.total, detail: "\(FileVault.displaySize(p.bytesDone))/\(FileVault.displaySize(p.bytesTotal))")
         }
+        progress.finish()
         if output.json { return try Output.json(outcome) }
         let name: String
         switch format {

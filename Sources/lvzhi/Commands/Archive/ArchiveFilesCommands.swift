@@ -11,24 +11,6 @@ enum ArchiveFilesCommands {
     static let all: [any ParsableCommand.Type] = [ArchiveFileCommand.self, ArchiveFixityCommand.self, ArchiveImportCommand.self, ArchiveExportCommand.self]
 }
 
-/// Prints progress of long work on standard error, at most every two seconds.
-final class ArchiveProgressNote {
-    private var last = Date()
-    private var printed = false
-    private let interval: TimeInterval
-
-    init(interval: TimeInterval = 2) { self.interval = interval }
-
-    /// Prints `text()` if the last note was long enough ago (or `force`).
-    func note(force: Bool = false, _ text: () -> String) {
-        let now = Date()
-        guard force ? printed : now.timeIntervalSince(last) >= interval else { return }
-        last = now
-        printed = true
-        Output.note(text())
-    }
-}
-
 /// `lvzhi archive file`: the digital files of description units.
 struct ArchiveFileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,11 +45,13 @@ struct ArchiveFileCommand: ParsableCommand {
             if let sha256 { _ = try FileVault.normalizedChecksum(sha256) }
             let source = URL(fileURLWithPath: path)
             let (host, context) = try global.open()
-            let progress = ArchiveProgressNote()
+            let progress = ProgressLine("复制文件")
+            let total = Int((try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? nil ?? 0)
             let file = try DigitalFileStore.ingest(host: host, context: context, unitID: unit, source: source, use: use, mimeType: mime,
                                                    expectedSHA256: sha256, originalName: name) { copied in
-                progress.note { "已复制 \(FileVault.displaySize(copied))…" }
+                progress.update(Int(copied), of: total, detail: FileVault.displaySize(copied))
             }
+            progress.finish()
             let code = try host.read { db in try DescriptionUnit.find(id: file.unitID, db: db).referenceCode }
             print("已为 \(code) 加入\(file.use.title)「\(file.originalName)」（文件 ID \(file.id!)，\(FileVault.displaySize(file.size))，\(file.mimeType)）")
             print("SHA-256：\(file.sha256)\(sha256 == nil ? "" : "（与给出的一致）")")

@@ -33,12 +33,11 @@ struct ArchiveFixityCommand: ParsableCommand {
 
         func run() throws {
             let (host, context) = try global.open()
-            let progress = ArchiveProgressNote()
+            let progress = ProgressLine("固定性检查")
             let summary = try FixityCheck.run(host: host, context: context, officeCode: office, scope: FixityScope(unitID: unit, sample: sample)) { p in
-                progress.note(force: p.done == p.total) {
-                    "固定性检查：已检查 \(p.done)/\(p.total) 个文件，\(FileVault.displaySize(p.bytesDone))/\(FileVault.displaySize(p.bytesTotal))"
-                }
+                progress.update(p.done, of: p.total, detail: "\(FileVault.displaySize(p.bytesDone))/\(FileVault.displaySize(p.bytesTotal))")
             }
+            progress.finish()
             if output.json {
                 try Output.json(summary)
             } else {

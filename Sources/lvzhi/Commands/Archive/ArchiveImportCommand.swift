@@ -28,7 +28,8 @@ struct ArchiveImportCommand: ParsableCommand {
 
     func run() throws {
         let (host, context) = try global.open()
-        let progress = ArchiveProgressNote()
+        let progress = ProgressLine("导入")
+        defer { progress.finish() }
         let outcome = try ArchiveImport(host: host, context: context).run(
             folder: URL(fileURLWithPath: folder, isDirectory: true), manifest: URL(fileURLWithPath: manifest), officeCode: office, dryRun: dryRun
         ) { p in
@@ -38,11 +39,10 @@ struct ArchiveImportCommand: ParsableCommand {
             case .copying: phase = "复制文件"
             case .writing: phase = "写入"
             }
-            progress.note(force: p.done == p.total) {
-                p.phase == .writing ? "导入：写入 \(p.done)/\(p.total)…"
-                    : "导入：\(phase) \(p.done)/\(p.total) 个文件，\(FileVault.displaySize(p.bytesDone))/\(FileVault.displaySize(p.bytesTotal))"
-            }
+            progress.update(p.done, of: p.total, detail: p.phase == .writing ? phase
+                                : "\(phase)  \(FileVault.displaySize(p.bytesDone))/\(FileVault.displaySize(p.bytesTotal))")
         }
+        progress.finish()
         if !outcome.unlisted.isEmpty {
             let shown = outcome.unlisted.prefix(10).joined(separator: "、")
             Output.note("注意：目录中有 \(outcome.unlisted.count) 个文件没有列在清单中（未导入）：\(shown)\(outcome.unlisted.count > 10 ? "……" : "")")
