@@ -16,7 +16,8 @@ public struct ArchiveSearchHit: Codable, Sendable, Hashable {
 
 /// The archive's Chinese full-text search: one document per description unit, over its
 /// title, summary, persons/places/subjects, its text and (for oral histories) the transcript.
-/// Hidden units are filtered inside the query, before the limit (``ArchiveAccess``).
+/// Hidden units are filtered inside the query, before the limit (``ArchiveAccess``); the page
+/// and its total come from one evaluation of the query (``FullTextIndex/page(_:filter:limit:offset:style:db:)``).
 public enum ArchiveSearch {
     /// The index: titles weigh most, then summaries and index terms, then the texts.
     public static let index = FullTextIndex(name: "archive_search", fields: [
@@ -36,14 +37,16 @@ public enum ArchiveSearch {
     public static func search(_ query: String, officeCode: String, limit: Int = 20, offset: Int = 0, context: AccessContext,
                               db: Database) throws -> (hits: [ArchiveSearchHit], total: Int) {
         let office = try Office.find(code: officeCode, db: db)
-        let filter = SQL(sql: "doc_id IN (SELECT u.id FROM archive_units u WHERE ") + (try ArchiveAccess.visible(context, office: office, db: db)) + SQL(sql: ")")
-        let hits = try index.search(query, filter: filter, limit: limit, offset: offset, db: db)
-        let total = try index.count(query, filter: filter, db: db)
+        // Each hit's own unit, looked up by its key: the cost grows with the hits, not with the archive.
+        let filter = SQL(sql: "EXISTS (SELECT 1 FROM archive_units u WHERE u.id = doc_id AND ")
+            + (try ArchiveAccess.visible(context, office: office, db: db)) + SQL(sql: ")")
+        let page = try index.page(query, filter: filter, limit: limit, offset: offset, db: db)
+        let hits = page.hits
         let units = try Dictionary(uniqueKeysWithValues: DescriptionUnit.fetchAll(db, keys: hits.map(\.id)).map { ($0.id!, $0) })
         return (hits.compactMap { hit in
             units[hit.id].map { ArchiveSearchHit(id: hit.id, referenceCode: $0.referenceCode, title: $0.title, level: $0.level.title,
                                                  score: hit.score, field: hit.field, snippet: hit.snippet) }
-        }, total)
+        }, page.total)
     }
 
     /// The latest transcript of the oral history described by unit `unitID`, if it is one.
