@@ -251,7 +251,7 @@ public struct FullTextIndex: Hashable, Sendable {
     public func count(_ query: SearchQuery, filter: SQL? = nil, db: Database) throws -> Int {
         try validate()
         let sql = countStatement(query, filter: filter)
-        return try translatingErrors(db) { try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0 }
+        return try translatingErrors(db) { try Int.fetchOne(db, SQLRequest<Int>(literal: sql, cached: true)) ?? 0 }
     }
 
     /// The hits of a page with their snippets, and (`withTotal`, when the page is not empty) the total.
@@ -261,7 +261,7 @@ public struct FullTextIndex: Hashable, Sendable {
         guard (0...1000).contains(limit) else { throw LvzhiError.invalid("每页条数", String(limit), "应在 0 到 1000 之间") }
         guard offset >= 0 else { throw LvzhiError.invalid("起始位置", String(offset), "不能为负数") }
         let sql = pageStatement(query, filter: filter, limit: limit, offset: offset, withTotal: withTotal)
-        let rows = try translatingErrors(db) { try Row.fetchAll(db, SQLRequest<Row>(literal: sql)) }
+        let rows = try translatingErrors(db) { try Row.fetchAll(db, SQLRequest<Row>(literal: sql, cached: true)) }
         let firstText = withTotal ? 3 : 2
         let hits = rows.map { row in
             let snippetFields = fields.enumerated().map { index, field in
