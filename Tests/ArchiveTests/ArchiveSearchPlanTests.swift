@@ -46,7 +46,7 @@ final class ArchiveSearchPlanTests {
         try f.read(user) { c, db in try ArchiveSearch.search(query, officeCode: "ordos", limit: limit, offset: offset, context: c, db: db) }
     }
 
-    @Test("访问条件按每条命中的条目查找，不交给 FTS5、不扫描全部条目；一页及总数只执行一次 MATCH")
+    @Test("访问条件按每条命中在可见性索引中查找，不交给 FTS5、不扫描全部条目；一页及总数只执行一次 MATCH")
     func oneMatchPerSearch() throws {
         let fts = ArchiveSearch.index.ftsTable
         for user in ["weiyuan", "dangan"] {
@@ -63,10 +63,11 @@ final class ArchiveSearchPlanTests {
                     #expect(scans.count == 1, "\(user)「\(query)」：FTS5 表只扫描一次\n\(plan)")
                     #expect(scans.allSatisfy { $0.contains("M") && !$0.contains(where: { "=<>".contains($0) }) },
                             "\(user)「\(query)」：FTS5 只得到 MATCH，不得到 rowid 条件\n\(plan)")
-                    // Units are read only by the id of a hit, never listed (by office, or all of them).
+                    // Units are read only by the id of a hit, in the narrow visibility index: never
+                    // listed (by office, or all of them), and their wide rows are not read.
                     let unitAccess = statement.plan.filter { $0 == "SCAN u" || $0.hasPrefix("SCAN u ") || $0.hasPrefix("SEARCH u ") }
-                    #expect(!unitAccess.isEmpty && unitAccess.allSatisfy { $0.hasPrefix("SEARCH u USING INTEGER PRIMARY KEY") },
-                            "\(user)「\(query)」：访问条件应按命中的 ID 查找条目，而不是列出全部可见条目\n\(plan)")
+                    #expect(!unitAccess.isEmpty && unitAccess.allSatisfy { $0.hasPrefix("SEARCH u USING COVERING INDEX \(ArchiveSearch.visibilityIndex) (id=?") },
+                            "\(user)「\(query)」：访问条件应按命中的 ID 在可见性索引中查找条目，而不是列出全部可见条目或读取整行\n\(plan)")
                 }
             }
         }
