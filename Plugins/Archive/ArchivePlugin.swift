@@ -54,7 +54,8 @@ public enum ArchivePlugin {
         permissions: [manage, restricted, contribute, read],
         migrations: [PluginMigration("v1.create-archive", migrate: ArchiveSchema.v1),
                      PluginMigration("v2.digital-files", migrate: ArchiveFilesSchema.v2),
-                     PluginMigration("v3.oral-editorial-publication", migrate: ArchiveWorkSchema.v3)],
+                     PluginMigration("v3.oral-editorial-publication", migrate: ArchiveWorkSchema.v3),
+                     PluginMigration("v4.search-visibility-index", migrate: ArchiveSearch.createVisibilityIndex)],
         events: ArchiveEvents.all + ArchiveFilesEvents.all + ArchiveWorkEvents.all,
         settings: Setting.all,
         dutyKinds: Duty.all

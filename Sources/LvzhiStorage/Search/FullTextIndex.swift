@@ -25,11 +25,13 @@ public struct FullTextField: Hashable, Sendable {
 /// // when a record changes:         try Self.index.index(id: item.id!, fields: ["title": …, "body": …], db: tx.db)
 /// // when it is deleted:            try Self.index.remove(id: item.id!, db: tx.db)
 /// // searching, restricted items hidden before the limit:
-/// let hits = try Self.index.search("文史资料", filter: "doc_id IN (SELECT id FROM archive_items WHERE restricted = 0)", db: db)
+/// let visible: SQL = "EXISTS (SELECT 1 FROM archive_items i WHERE i.id = doc_id AND NOT i.restricted)"
+/// let page = try Self.index.page("文史资料", filter: visible, limit: 20, db: db)   // page.hits, page.total
 /// ```
 ///
 /// Every function takes the caller's `Database` (its transaction) and never opens a
-/// connection. Query rules: ``SearchQuery``; tokens: ``BigramTokenizer``; docs/search.md.
+/// connection. Query rules: ``SearchQuery``; tokens: ``BigramTokenizer``; the SQL it runs and
+/// why the filter cannot slow the MATCH down: ``pageStatement(_:filter:limit:offset:withTotal:)``; docs/search.md.
 ///
 /// ## Storage, and why
 /// Three tables per index `x`:
@@ -201,9 +203,12 @@ public struct FullTextIndex: Hashable, Sendable {
     /// - Parameters:
     ///   - query: the words to look for; see ``SearchQuery`` for the rules.
     ///   - filter: an SQL condition on the column `doc_id` that a document must meet, applied
-    ///     in the query before `limit` and `offset` (access rules: restricted items hidden).
-    ///     Write it as an SQL literal: `"doc_id IN (SELECT id FROM items WHERE office_id = \(officeID))"`.
-    ///     `doc_id` is the only column in scope (the indexed texts are not).
+    ///     to the matches before `limit` and `offset` (access rules: restricted items hidden).
+    ///     Write it as an SQL literal that looks the hit's record up by its key, so that it costs
+    ///     one lookup per hit: `"EXISTS (SELECT 1 FROM items i WHERE i.id = doc_id AND i.office_id = \(officeID))"`
+    ///     (`doc_id IN (SELECT id FROM items WHERE …)` also works, but lists every visible item
+    ///     first). `doc_id` is the only column in scope (the indexed texts are not). The query
+    ///     is evaluated once whatever the filter (docs/search.md §2.4).
     ///   - limit: at most this many hits (0…1000).
     ///   - offset: skip this many hits (for pages).
     ///   - style: how snippets are cut and marked.
@@ -216,37 +221,25 @@ public struct FullTextIndex: Hashable, Sendable {
     /// The documents matching a parsed `query`; see ``search(_:filter:limit:offset:style:db:)``.
     public func search(_ query: SearchQuery, filter: SQL? = nil, limit: Int = 20, offset: Int = 0,
                        style: SnippetStyle = SnippetStyle(), db: Database) throws -> [FullTextHit] {
-        try validate()
-        guard (0...1000).contains(limit) else { throw LvzhiError.invalid("每页条数", String(limit), "应在 0 到 1000 之间") }
-        guard offset >= 0 else { throw LvzhiError.invalid("起始位置", String(offset), "不能为负数") }
-        // Innermost: the matches and their bm25 scores, from the FTS5 index alone. Middle: the
-        // caller's condition on `doc_id`, the order and the page. Outer: the original texts,
-        // read only for the page (carrying them through the sort of every match would read
-        // the text of every matching document).
-        let weights = fields.map { String($0.weight) }.joined(separator: ", ")
-        let texts = fields.map { "d.\(quoted($0.name))" }.joined(separator: ", ")
-        var sql: SQL = """
-            SELECT page.doc_id, page.rank_score, \(sql: texts) FROM (
-                SELECT doc_id, rank_score FROM (
-                    SELECT rowid AS doc_id, bm25(\(sql: quoted(ftsTable)), \(sql: weights)) AS rank_score
-                    FROM \(sql: quoted(ftsTable)) WHERE \(sql: quoted(ftsTable)) MATCH \(query.matchExpression)
-                ) AS hit
-            """
-        if let filter { sql += " WHERE (" + filter + ")" }
-        sql += """
-             ORDER BY rank_score, doc_id LIMIT \(limit) OFFSET \(offset)
-            ) AS page JOIN \(sql: quoted(documentsTable)) AS d ON d.doc_id = page.doc_id
-            ORDER BY page.rank_score, page.doc_id
-            """
-        let rows = try translatingErrors(db) { try Row.fetchAll(db, SQLRequest<Row>(literal: sql)) }
-        return rows.map { row in
-            let snippetFields = fields.enumerated().map { index, field in
-                SearchSnippet.Field(name: field.name, weight: field.weight, text: row[index + 2] ?? "")
-            }
-            let made = SearchSnippet.make(query, fields: snippetFields, style: style)
-            return FullTextHit(id: row[0], score: -(row[1] as Double), field: made.field, snippet: made.snippet,
-                               matchedFields: made.matched)
-        }
+        try fetchPage(query, filter: filter, limit: limit, offset: offset, style: style, withTotal: false, db: db).hits
+    }
+
+    /// A page of the documents matching `query` and the number of all of them, from one
+    /// evaluation of the query: what a search screen shows (「共 N 条」 above the page).
+    /// Parameters as in ``search(_:filter:limit:offset:style:db:)``; `total` is what
+    /// ``count(_:filter:db:)`` would say.
+    public func page(_ query: String, filter: SQL? = nil, limit: Int = 20, offset: Int = 0,
+                     style: SnippetStyle = SnippetStyle(), db: Database) throws -> FullTextPage {
+        try page(SearchQuery(query), filter: filter, limit: limit, offset: offset, style: style, db: db)
+    }
+
+    /// A page of the documents matching a parsed `query`, and their total.
+    public func page(_ query: SearchQuery, filter: SQL? = nil, limit: Int = 20, offset: Int = 0,
+                     style: SnippetStyle = SnippetStyle(), db: Database) throws -> FullTextPage {
+        let page = try fetchPage(query, filter: filter, limit: limit, offset: offset, style: style, withTotal: true, db: db)
+        // An empty page carries no total: past the last hit, or `limit` 0, count on their own.
+        if let total = page.total { return FullTextPage(hits: page.hits, total: total) }
+        return FullTextPage(hits: [], total: offset == 0 && limit > 0 ? 0 : try count(query, filter: filter, db: db))
     }
 
     /// How many documents match `query` (and `filter`): the total for paging.
@@ -257,13 +250,28 @@ public struct FullTextIndex: Hashable, Sendable {
     /// How many documents match a parsed `query` (and `filter`).
     public func count(_ query: SearchQuery, filter: SQL? = nil, db: Database) throws -> Int {
         try validate()
-        var sql: SQL = """
-            SELECT COUNT(*) FROM (
-                SELECT rowid AS doc_id FROM \(sql: quoted(ftsTable)) WHERE \(sql: quoted(ftsTable)) MATCH \(query.matchExpression)
-            ) AS hit
-            """
-        if let filter { sql += " WHERE (" + filter + ")" }
-        return try translatingErrors(db) { try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0 }
+        let sql = countStatement(query, filter: filter)
+        return try translatingErrors(db) { try Int.fetchOne(db, SQLRequest<Int>(literal: sql, cached: true)) ?? 0 }
+    }
+
+    /// The hits of a page with their snippets, and (`withTotal`, when the page is not empty) the total.
+    private func fetchPage(_ query: SearchQuery, filter: SQL?, limit: Int, offset: Int, style: SnippetStyle,
+                           withTotal: Bool, db: Database) throws -> (hits: [FullTextHit], total: Int?) {
+        try validate()
+        guard (0...1000).contains(limit) else { throw LvzhiError.invalid("每页条数", String(limit), "应在 0 到 1000 之间") }
+        guard offset >= 0 else { throw LvzhiError.invalid("起始位置", String(offset), "不能为负数") }
+        let sql = pageStatement(query, filter: filter, limit: limit, offset: offset, withTotal: withTotal)
+        let rows = try translatingErrors(db) { try Row.fetchAll(db, SQLRequest<Row>(literal: sql, cached: true)) }
+        let firstText = withTotal ? 3 : 2
+        let hits = rows.map { row in
+            let snippetFields = fields.enumerated().map { index, field in
+                SearchSnippet.Field(name: field.name, weight: field.weight, text: row[index + firstText] ?? "")
+            }
+            let made = SearchSnippet.make(query, fields: snippetFields, style: style)
+            return FullTextHit(id: row[0], score: -(row[1] as Double), field: made.field, snippet: made.snippet,
+                               matchedFields: made.matched)
+        }
+        return (hits, withTotal ? rows.first.map { $0[2] } : nil)
     }
 
     // MARK: - Internals
@@ -293,7 +301,7 @@ public struct FullTextIndex: Hashable, Sendable {
         }
     }
 
-    private func quoted(_ identifier: String) -> String { "\"\(identifier)\"" }
+    func quoted(_ identifier: String) -> String { "\"\(identifier)\"" }
 
     /// What `x_meta` records about the shape of the index.
     private var shape: [String: String] {
