@@ -56,7 +56,16 @@ public struct ScriptAPIBinder {
                 for function in module.functions {
                     call.set(function.name) {
                         let body = function.body
-                        state.pushFunction { call in try body(session, call) }
+                        state.pushFunction { call in
+                            do {
+                                return try body(session, call)
+                            } catch where ReadOnlySQL.isMemoryLimit(error) {
+                                // SQLite at its heap limit (or a value past its length limit): the
+                                // run stops as when Lua itself runs out of its memory cap.
+                                call.state.stop(.memory)
+                                throw LvzhiError(.limitExceeded, "数据库操作所需的内存超过上限", hint: "用 --max-memory 调高上限", cause: error)
+                            }
+                        }
                         Self.record(L, helpIndex, ScriptAPIDocs.functionHelp(module, function))
                     }
                 }
