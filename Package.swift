@@ -35,6 +35,7 @@ let package = Package(
             dependencies: [
                 "LvzhiCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -98,7 +99,7 @@ let package = Package(
         .testTarget(name: "LvzhiScriptTests", dependencies: ["LvzhiScript", "LvzhiStorage", "LvzhiCore", "Notices", "CLua", "CLuaShim", "LvzhiTestSupport"]),
         .testTarget(name: "ProposalsTests", dependencies: ["Proposals", "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LvzhiCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LvzhiCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,9 @@
 #include "CLuaShim.h"
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 /* MARK: - Allocator */
 
@@ -289,3 +292,51 @@ void lvz_install_interrupt_handler(void) {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
 }
+
+/* MARK: - The script worker's lifetime */
+
+static const int termination_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+/* Unblocks the termination signals in this thread (a mask inherited from whatever started the
+   process must not keep a forwarded signal from taking effect). */
+static void unblock_termination_signals(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof termination_signals / sizeof termination_signals[0]; i++) sigaddset(&set, termination_signals[i]);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
+int lvz_die_with_parent(pid_t expected_parent) {
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) return -1;
+    unblock_termination_signals();
+    /* The parent may have died before prctl: then this process was already re-parented. */
+    return getppid() == expected_parent ? 0 : 1;
+}
+
+static volatile pid_t forward_target = 0;
+static volatile sig_atomic_t forwarded_signal = 0;
+
+static void on_forwarded_signal(int signal_number) {
+    forwarded_signal = signal_number;
+    pid_t target = forward_target;
+    if (target > 0) kill(target, signal_number);
+}
+
+void lvz_forward_termination_signals(pid_t child) {
+    forward_target = child;
+    for (size_t i = 0; i < sizeof termination_signals / sizeof termination_signals[0]; i++) {
+        struct sigaction current;
+        /* A signal the command was started with ignored (nohup, a background job) stays
+           ignored, here and in the child, which inherited that. */
+        if (sigaction(termination_signals[i], NULL, &current) == 0 && current.sa_handler == SIG_IGN) continue;
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = on_forwarded_signal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(termination_signals[i], &action, NULL);
+    }
+    unblock_termination_signals();
+}
+
+int lvz_forwarded_signal(void) { return forwarded_signal; }

@@ -6,6 +6,7 @@
  *   error only after the Swift frame has returned (a longjmp must never cross Swift).
  * - The memory-capped allocator: refuses to grow past the cap, except while a host call
  *   runs (a push inside Swift must not raise); the cap is enforced when the call returns.
+ * - The script worker's lifetime: die with the parent (prctl), forward signals to the child.
  * - The stop hook: armed only when needed (a deadline, an interrupt, an instruction
  *   budget); once a run is stopped the hook fires on every instruction, so `pcall` cannot
  *   swallow the stop.
@@ -15,6 +16,7 @@
 
 #include <stddef.h>
 #include <signal.h>
+#include <sys/types.h>
 #include <lua.h>
 #include <lualib.h>
 #include <lauxlib.h>
@@ -108,6 +110,19 @@ void lvz_sethook_stop(lua_State *L);
 /* Ctrl-C: while a target is set, SIGINT stops its run (as lua.c does); otherwise it is ignored. */
 void lvz_set_interrupt_target(lua_State *L, lvz_runtime *rt);
 void lvz_install_interrupt_handler(void);
+
+/* The script worker: asks the kernel to SIGKILL this process when its parent dies
+   (PR_SET_PDEATHSIG), unblocks SIGINT, SIGTERM and SIGHUP, then checks that the parent is still
+   `expected_parent` (it may have died before the call). Returns 0 when bound, 1 when the parent
+   is already gone, -1 if prctl failed. */
+int lvz_die_with_parent(pid_t expected_parent);
+
+/* The supervising parent: from now on SIGINT, SIGTERM and SIGHUP sent to this process are
+   passed on to `child` instead of ending this process (a signal this process was started
+   with ignored stays ignored: the child inherited that too); lvz_forwarded_signal() tells the
+   last one passed on (0: none). */
+void lvz_forward_termination_signals(pid_t child);
+int lvz_forwarded_signal(void);
 
 /* Plain C functions for the benchmark's baseline (a no-op, and an addition of two integers). */
 int lvz_bench_c_noop(lua_State *L);

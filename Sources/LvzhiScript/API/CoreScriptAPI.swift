@@ -229,42 +229,56 @@ public enum CoreScriptAPI {
     ])
 
     /// `lvzhi.db`: the read-only SQL escape hatch for administrators.
+    ///
+    /// Each text is checked by ``ReadOnlySQL`` (a strict SQLite authorizer on a read-only
+    /// connection of its own), then run on the run's connection, so reads see the script's own
+    /// uncommitted writes. Rows are copied to Lua one by one against the run's memory cap: a
+    /// result that would not fit stops the run with the memory limit, as Lua's own allocations do.
     static let database = ScriptModule(name: "db", moduleID: nil, summary: "只读 SQL 查询（仅管理员）", functions: [
-        ScriptFunction("query", signature: "query(sql, 参数…)", summary: "执行只读 SQL，返回行的数组（仅管理员；写操作一律拒绝）") { session, call in
+        ScriptFunction("query", signature: "query(sql, 参数…)",
+                       summary: "执行一条只读 SQL（SELECT），返回行的数组（仅管理员；写入、事务控制、PRAGMA、ATTACH 一律拒绝）") { session, call in
             try AccessGate.authorize(session.context, CorePermission.scriptSQL, in: session.office, db: session.tx.db)
             let sql = try call.requireString(1, "sql")
-            let statement = try session.tx.db.makeStatement(sql: sql)
-            guard statement.isReadonly else {
-                throw LvzhiError(.permissionDenied, "lvzhi.db.query 只允许只读查询（SELECT），拒绝执行：\(sql.prefix(60))",
-                                 hint: "修改数据请用各模块的接口，它们会做校验并记入审计")
-            }
             var values: [DatabaseValue] = []
             if call.argumentCount >= 2 {
                 for index in 2...call.argumentCount {
                     if let i = call.integer(index) { values.append(i.databaseValue) }
+                    else if call.typeName(index) == "number", case .number(let d) = call.value(index) { values.append(d.databaseValue) }
                     else if let s = call.string(index) { values.append(s.databaseValue) }
                     else if call.typeName(index) == "nil" { values.append(.null) }
-                    else { throw ScriptCallError.wrongType(index: index, name: "参数", expected: "字符串、整数或 nil", got: call.typeName(index)) }
+                    else { throw ScriptCallError.wrongType(index: index, name: "参数", expected: "字符串、数或 nil", got: call.typeName(index)) }
                 }
             }
-            statement.arguments = StatementArguments(values)
-            let cursor = try Row.fetchCursor(statement)
+            let state = (call as? LuaCall)?.state
+            let cap = state?.memoryCap ?? 0
+            let stopForMemory = { (reason: String) -> LvzhiError in
+                state?.stop(.memory)
+                return LvzhiError(.limitExceeded, "\(reason)（上限 \(cap >> 20) MB）", hint: "用 LIMIT、更少的列或聚合缩小结果，或用 --max-memory 调高上限")
+            }
             call.newTable(array: 0, fields: 0)
             var position: Int64 = 0
-            while let row = try cursor.next() {
-                position += 1
-                call.append(at: position) {
-                    call.newTable(array: 0, fields: Int32(row.count))
-                    for (column, value) in row {
-                        switch value.storage {
-                        case .int64(let i): call.set(column, i)
-                        case .double(let d): call.set(column) { call.push(d) }
-                        case .string(let s): call.set(column, s)
-                        case .blob(let b): call.set(column, "<\(b.count) 字节>")
-                        case .null: break
+            do {
+                try session.host.database.readOnlySQL.query(sql, arguments: values, db: session.tx.db, maxLength: cap > 0 ? cap : nil) { row in
+                    // What the row will cost in Lua: its texts, plus a table and a slot per column.
+                    if let state, cap > 0, state.memoryUsed + row.textBytes + 64 + 48 * row.columnNames.count > cap {
+                        throw stopForMemory("lvzhi.db.query 的结果超过内存上限，已在第 \(position + 1) 行停止")
+                    }
+                    position += 1
+                    call.append(at: position) {
+                        call.newTable(array: 0, fields: Int32(row.columnNames.count))
+                        for (index, column) in row.columnNames.enumerated() {
+                            switch row.value(at: index) {
+                            case .integer(let i): call.set(column, i)
+                            case .real(let d): call.set(column) { call.push(d) }
+                            case .text(let s): call.set(column, s)
+                            case .blob(let bytes): call.set(column, "<\(bytes) 字节>")
+                            case .null: break
+                            }
                         }
                     }
                 }
+            } catch let error as LvzhiError where error.code == .limitExceeded && state?.stopReason == nil {
+                throw stopForMemory(error.message)
             }
             return 1
         },

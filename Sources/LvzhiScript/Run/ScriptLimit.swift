@@ -36,6 +36,16 @@ public struct ScriptLimits: Sendable {
     /// Instruction budget (nil: none, the default: a count hook costs about 2× on tight loops).
     public var maxInstructions: Int?
 
+    /// The least heap SQLite is given in a worker, whatever `--max-memory` says: its page
+    /// caches and schema need a few megabytes before any script runs.
+    public static let minimumSQLiteHeap = 16 << 20
+
+    /// The cap on SQLite's heap in the script worker (`sqlite3_hard_heap_limit64`): the
+    /// memory cap, but at least ``minimumSQLiteHeap``; nil when there is no memory cap.
+    public var sqliteHeapLimit: Int? {
+        maxMemory.map { Swift.max($0, Self.minimumSQLiteHeap) }
+    }
+
     public static let defaultTimeout = 30.0
     public static let defaultMaxMemoryMB = 256
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LvzhiCore
 import LvzhiStorage
 
@@ -39,9 +40,21 @@ public struct ScriptRunner {
         let committed = try host.transaction(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: tx.db)
             let session = ScriptSession(host: host, office: office, tx: tx, output: output, outputDirectory: outputDirectory)
+            let guardian = RunTransactionGuard()
+            tx.db.add(transactionObserver: guardian, extent: .observerLifetime)
+            defer { tx.db.remove(transactionObserver: guardian) }
             let engine = try ScriptEngine(limits: limits, output: output)
+            // The transaction is gone: stop the script at its next instruction (pcall cannot go on).
+            guardian.onEndedEarly = { engine.state.stop(.interrupt) }
             let binder = ScriptAPIBinder(modules: modules, session: session)
-            values = try engine.run(source: source, chunkName: chunkName, arguments: arguments, globals: globals) { call in try binder.push(call) }
+            do {
+                values = try engine.run(source: source, chunkName: chunkName, arguments: arguments, globals: globals) { call in try binder.push(call) }
+            } catch {
+                if guardian.endedEarly { throw guardian.endedEarlyError }
+                throw error
+            }
+            if guardian.endedEarly || !tx.db.isInsideTransaction { throw guardian.endedEarlyError }
+            guardian.allowsCommit = !dryRun
             return !dryRun
         }
         return Outcome(values: values, committed: committed)

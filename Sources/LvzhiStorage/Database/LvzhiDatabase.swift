@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LvzhiCore
 import Logging
 
@@ -14,6 +15,8 @@ public final class LvzhiDatabase: Sendable {
     public let pool: any DatabaseWriter
     /// Whether the file may only be read (its permissions, or a read-only disk).
     public let isReadOnly: Bool
+    /// The checker of the read-only SQL hatch (`lvzhi.db.query`); its connection opens on first use.
+    public let readOnlySQL: ReadOnlySQL
     /// Storage messages (migrations applied); the CLI shows them with `LVZHI_LOG=info`.
     static let logger = Logger(label: "lvzhi.storage")
 
@@ -27,6 +30,7 @@ public final class LvzhiDatabase: Sendable {
     ///   lvzhi database, or unusable.
     public init(path: String, registry: ModuleRegistry, create: Bool = false) throws {
         self.path = path
+        readOnlySQL = ReadOnlySQL(path: path)
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create {
             throw LvzhiError(.storage, "数据库文件不存在：\(path)",
@@ -92,6 +96,14 @@ public final class LvzhiDatabase: Sendable {
             }
         }
         return migrator
+    }
+
+    /// Caps the memory SQLite may allocate in this whole process (`sqlite3_hard_heap_limit64`):
+    /// past it, SQLite fails the allocation with `SQLITE_NOMEM` instead of growing. Process-wide,
+    /// so only a process that does nothing but one script run (the script worker) sets it.
+    /// - Parameter bytes: the limit (0: none).
+    public static func limitProcessHeap(to bytes: Int) {
+        _ = sqlite3_hard_heap_limit64(Int64(bytes))
     }
 
     /// The identifiers of the migrations applied to this file, in order.

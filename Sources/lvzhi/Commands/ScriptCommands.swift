@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let source = try ScriptExecution.readSource(file)
-        if !ScriptWorker.isWorker { try ScriptWorker.supervise(timeout: script.timeout) }
+        try ScriptWorker.enter(script)
         _ = try ScriptExecution(global: global, script: script)
             .run(source: source, chunkName: (file as NSString).lastPathComponent, arguments: arguments)
     }
@@ -46,7 +46,7 @@ struct EvalCommand: ParsableCommand {
     @Argument(parsing: .postTerminator, help: ArgumentHelp("传给代码的参数（写在 -- 之后）", valueName: "ARGS")) var arguments: [String] = []
 
     func run() throws {
-        if !ScriptWorker.isWorker { try ScriptWorker.supervise(timeout: script.timeout) }
+        try ScriptWorker.enter(script)
         let execution = try ScriptExecution(global: global, script: script)
         // An expression first (`1 + 1` prints 2); if that does not compile, a statement.
         let values: [LuaValue]

@@ -96,7 +96,7 @@ struct ScriptStoreCommand: ParsableCommand {
         @Argument(parsing: .postTerminator, help: ArgumentHelp("传给脚本的参数（写在 -- 之后）", valueName: "ARGS")) var arguments: [String] = []
 
         func run() throws {
-            if !ScriptWorker.isWorker { try ScriptWorker.supervise(timeout: script.timeout) }
+            try ScriptWorker.enter(script)
             let execution = try ScriptExecution(global: global, script: script)
             let stored = try ScriptStore(host: execution.host, context: execution.context).show(officeCode: execution.officeCode, name: name)
             _ = try execution.run(source: stored.source, chunkName: stored.name, arguments: arguments)
