@@ -72,7 +72,8 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift")]
         ),
         // The benchmark of the Lua bridge and the limits (scripts/bench).
-        .executableTarget(name: "lvzhi-bench", dependencies: ["LvzhiScript", "CLua", "CLuaShim"], path: "Sources/LvzhiBench"),
+        .executableTarget(name: "lvzhi-bench", dependencies: ["LvzhiScript", "LvzhiCore", "LvzhiStorage", "Proposals", "CLua", "CLuaShim",
+                                                            .product(name: "GRDB", package: "GRDB.swift")], path: "Sources/LvzhiBench"),
         // The benchmark of the Chinese full-text index against a plain FTS5 trigram table, and of the
         // archive's search as users run it against the bare FTS5 MATCH (scripts/bench-search).
         .executableTarget(name: "lvzhi-search-bench", dependencies: ["LvzhiStorage", "LvzhiCore", "Archive", .product(name: "GRDB", package: "GRDB.swift")],

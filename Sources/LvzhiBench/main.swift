@@ -56,34 +56,68 @@ var budget = ScriptLimits()
 budget.maxInstructions = 1 << 50
 let calls = 10_000_000
 
+// `lvzhi-bench records`: only part 3.
+let onlyRecords = CommandLine.arguments.dropFirst().first == "records"
+
 print("Lua ↔ Swift 桥与运行限制的基准（比值，越接近 1 越好）")
 print("")
 
-// 1. One API call: Swift through the C trampoline vs a plain C function in the same state.
-let empty = try time("local f = lvzhi.c_noop for i = 1, \(calls) do end", limits: none)
-let cNoop = try time("local f = lvzhi.c_noop for i = 1, \(calls) do f() end", limits: none)
-let swiftNoop = try time("local f = lvzhi.swift_noop for i = 1, \(calls) do f() end", limits: none)
-let cAdd = try time("local f = lvzhi.c_add for i = 1, \(calls) do f(i, 1) end", limits: none)
-let swiftAdd = try time("local f = lvzhi.swift_add for i = 1, \(calls) do f(i, 1) end", limits: none)
-func perCall(_ t: Double) -> Double { (t - empty) / Double(calls) * 1e9 }
-print("一次调用（\(calls) 次，扣除空循环）：")
-print(String(format: "  无操作：Swift %.1f ns，C %.1f ns，比值 %.2f（目标 ≤ 1.5）", perCall(swiftNoop), perCall(cNoop), perCall(swiftNoop) / perCall(cNoop)))
-print(String(format: "  加法：  Swift %.1f ns，C %.1f ns，比值 %.2f（目标 ≤ 1.5）", perCall(swiftAdd), perCall(cAdd), perCall(swiftAdd) / perCall(cAdd)))
-print("")
+if !onlyRecords {
+    // 1. One API call: Swift through the C trampoline vs a plain C function in the same state.
+    let empty = try time("local f = lvzhi.c_noop for i = 1, \(calls) do end", limits: none)
+    let cNoop = try time("local f = lvzhi.c_noop for i = 1, \(calls) do f() end", limits: none)
+    let swiftNoop = try time("local f = lvzhi.swift_noop for i = 1, \(calls) do f() end", limits: none)
+    let cAdd = try time("local f = lvzhi.c_add for i = 1, \(calls) do f(i, 1) end", limits: none)
+    let swiftAdd = try time("local f = lvzhi.swift_add for i = 1, \(calls) do f(i, 1) end", limits: none)
+    func perCall(_ t: Double) -> Double { (t - empty) / Double(calls) * 1e9 }
+    print("一次调用（\(calls) 次，扣除空循环）：")
+    print(String(format: "  无操作：Swift %.1f ns，C %.1f ns，比值 %.2f（目标 ≤ 1.5）", perCall(swiftNoop), perCall(cNoop), perCall(swiftNoop) / perCall(cNoop)))
+    print(String(format: "  加法：  Swift %.1f ns，C %.1f ns，比值 %.2f（目标 ≤ 1.5）", perCall(swiftAdd), perCall(cAdd), perCall(swiftAdd) / perCall(cAdd)))
+    print("")
 
-// 2. The default limits (memory cap + wall-clock watchdog) and an instruction budget.
-let loops: [(String, String)] = [
-    ("算术循环", "local s = 0 for i = 1, 30000000 do s = s + i % 7 end"),
-    ("表操作循环", "local t = {} for i = 1, 1000000 do t[i] = { i, tostring(i) } end for i = 1, #t do t[i] = nil end"),
-    ("字符串库循环", "local n = 0 for i = 1, 300000 do local s = string.format('%d-%s', i, ('x'):rep(8)) n = n + #s:upper():gsub('x', 'y') end"),
-]
-print("默认限制（内存上限 + 时间限制）与指令上限的耗时比值：")
-print("  （“无限制”= 同一引擎关闭各项限制；“原生”= 标准分配器、无沙箱的 Lua 状态）")
-for (name, code) in loops {
-    let plain = timePlainLua(code)
-    let free = try time(code, limits: none)
-    let limited = try time(code, limits: defaults)
-    let counted = try time(code, limits: budget)
-    print(String(format: "  %@：默认限制/无限制 %.3f，默认限制/原生 %.3f（目标 ≤ 1.05）；加 --max-instructions/无限制 %.3f",
-                 name, limited / free, limited / plain, counted / free))
+    // 2. The default limits (memory cap + wall-clock watchdog) and an instruction budget.
+    let loops: [(String, String)] = [
+        ("算术循环", "local s = 0 for i = 1, 30000000 do s = s + i % 7 end"),
+        ("表操作循环", "local t = {} for i = 1, 1000000 do t[i] = { i, tostring(i) } end for i = 1, #t do t[i] = nil end"),
+        ("字符串库循环", "local n = 0 for i = 1, 300000 do local s = string.format('%d-%s', i, ('x'):rep(8)) n = n + #s:upper():gsub('x', 'y') end"),
+    ]
+    print("默认限制（内存上限 + 时间限制）与指令上限的耗时比值：")
+    print("  （“无限制”= 同一引擎关闭各项限制；“原生”= 标准分配器、无沙箱的 Lua 状态）")
+    for (name, code) in loops {
+        let plain = timePlainLua(code)
+        let free = try time(code, limits: none)
+        let limited = try time(code, limits: defaults)
+        let counted = try time(code, limits: budget)
+        print(String(format: "  %@：默认限制/无限制 %.3f，默认限制/原生 %.3f（目标 ≤ 1.05）；加 --max-instructions/无限制 %.3f",
+                     name, limited / free, limited / plain, counted / free))
+    }
+    print("")
 }
+
+// 3. Records into Lua: a report over every proposal (and every member) through `each`, as an
+// administrator through ScriptRunner (access rules included), against the same GROUP BY through
+// `lvzhi.db.query` in the same run. The data is inserted with SQL in one transaction.
+let proposalCount = 100_000
+let memberCount = 10_000
+let records = try RecordBench(proposals: proposalCount, members: memberCount)
+print("记录进入 Lua（管理员经 ScriptRunner 运行，含访问规则；与同一次运行中 lvzhi.db.query 的 GROUP BY 相比）：")
+let proposalRuns = try records.time(RecordBench.proposalSQL, RecordBench.proposalEach)
+let (proposalSQL, proposalSQLResult) = proposalRuns[0]
+let (proposalEach, proposalEachResult) = proposalRuns[1]
+precondition(proposalSQLResult == proposalEachResult, "两种统计的结果不同：\n\(proposalSQLResult)\n—\n\(proposalEachResult)")
+print(String(format: "  %d 件提案：each %.3f s，GROUP BY %.3f s，比值 %.1f（目标 ≤ 5）", proposalCount, proposalEach, proposalSQL, proposalEach / proposalSQL))
+let (recordPath, recordPathResult) = try records.timeRecordPath()
+precondition(recordPathResult == proposalEachResult, "记录路径的结果不同")
+let decode = try records.decodeOnly()
+print(String(format: "    参考：同一报表经记录路径（GRDB 解码为 Proposal，再经编码器；看不到全部提案的用户走这条路）%.3f s，比值 %.1f；其中只解码 %.3f s",
+             recordPath, recordPath / proposalSQL, decode))
+let memberRuns = try records.time(RecordBench.memberSQL, RecordBench.memberEach)
+let (memberSQL, memberSQLResult) = memberRuns[0]
+let (memberEach, memberEachResult) = memberRuns[1]
+precondition(memberSQLResult == memberEachResult, "两种统计的结果不同：\n\(memberSQLResult)\n—\n\(memberEachResult)")
+print(String(format: "  %d 位委员：each %.3f s，GROUP BY %.3f s，比值 %.1f", memberCount, memberEach, memberSQL, memberEach / memberSQL))
+let quarter = try records.luaPeak(RecordBench.proposalEach, limit: proposalCount / 4)
+let whole = try records.luaPeak(RecordBench.proposalEach, limit: proposalCount)
+print(String(format: "  Lua 内存峰值（分配器计数）：遍历 %d 件 %.0f KB，%d 件 %.0f KB，比值 %.2f（应不随件数增长）",
+             proposalCount / 4, Double(quarter) / 1024, proposalCount, Double(whole) / 1024, Double(whole) / Double(quarter)))
+

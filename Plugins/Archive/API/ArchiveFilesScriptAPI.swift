@@ -12,9 +12,9 @@ enum ArchiveFilesScriptAPI {
             if call.argumentCount >= 1, call.typeName(1) != "nil" {
                 let (unit, office) = try ArchiveAccess.unit(try call.requireInteger(1, "unit_id"), context: session.context, db: session.tx.db)
                 guard office.id == session.office.id else { throw LvzhiError.notFound("著录条目", "ID \(unit.id!)") }
-                try call.pushArray(encoding: try DigitalFileStore.files(unitID: unit.id!, context: session.context, db: session.tx.db))
+                try call.push(encoding: try DigitalFileStore.files(unitID: unit.id!, context: session.context, db: session.tx.db))
             } else {
-                try call.pushArray(encoding: try DigitalFileStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+                try call.push(encoding: try DigitalFileStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             }
             return 1
         },
@@ -24,11 +24,11 @@ enum ArchiveFilesScriptAPI {
             let f = try call.filter(1, allowed: ["sample", "unit"])
             let scope = FixityScope(unitID: try f.id("unit"), sample: try f.integer("sample", in: NumberRange.count))
             let summary = try FixityCheck.run(officeCode: session.office.code, scope: scope, tx: session.tx)
-            call.push(value: try ScriptValue(encoding: summary))
+            try call.push(encoding: summary)
             return 1
         },
         ScriptFunction("fixity_failures", signature: "fixity_failures()", summary: "最近一次固定性检查未通过（内容不符或缺失）的文件（文史工作人员）") { session, call in
-            try call.pushArray(encoding: try FixityCheck.failures(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            try call.push(encoding: try FixityCheck.failures(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
     ]

@@ -7,25 +7,25 @@ enum ArchiveReportsScriptAPI {
     static let functions: [ScriptFunction] = [
         ScriptFunction("register", signature: "register{year=}", summary: "接收登记簿（文史工作人员）") { session, call in
             let year = try option(call, "year", in: NumberRange.year)
-            try call.pushArray(encoding: try ArchiveReports.register(office: session.office, year: year, context: session.context, db: session.tx.db))
+            try call.push(encoding: try ArchiveReports.register(office: session.office, year: year, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("backlog", signature: "backlog()", summary: "尚未整理完的接收登记，最早的在前") { session, call in
-            try call.pushArray(encoding: try ArchiveReports.backlog(office: session.office, context: session.context, db: session.tx.db))
+            try call.push(encoding: try ArchiveReports.backlog(office: session.office, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("restrictions_ending", signature: "restrictions_ending{within=}", summary: "若干天内到期的开放和使用限制（默认按本政协设置）") { session, call in
             let days = try option(call, "within", in: NumberRange.days)
-            try call.pushArray(encoding: try ArchiveReports.restrictionsEnding(office: session.office, within: days, context: session.context, db: session.tx.db))
+            try call.push(encoding: try ArchiveReports.restrictionsEnding(office: session.office, within: days, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("contributions", signature: "contributions{year=}", summary: "各委员提供的资料、口述、来稿件数（履职档案）") { session, call in
             let year = try option(call, "year", in: NumberRange.year)
-            try call.pushArray(encoding: try ArchiveReports.members(office: session.office, year: year, context: session.context, db: session.tx.db))
+            try call.push(encoding: try ArchiveReports.members(office: session.office, year: year, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("locations", signature: "locations()", summary: "馆藏分布：各存放位置的全宗、系列、案卷、件数") { session, call in
-            try call.pushArray(encoding: try ArchiveReports.locations(office: session.office, context: session.context, db: session.tx.db))
+            try call.push(encoding: try ArchiveReports.locations(office: session.office, context: session.context, db: session.tx.db))
             return 1
         },
     ]

@@ -16,18 +16,18 @@ public enum ArchiveScriptAPI {
             let f = try call.filter(2, allowed: ["limit", "offset"])
             let result = try ArchiveSearch.search(query, officeCode: session.office.code, limit: try f.integer("limit", in: NumberRange.limit) ?? 20,
                                                   offset: try f.integer("offset", in: NumberRange.offset) ?? 0, context: session.context, db: session.tx.db)
-            try call.pushArray(encoding: result.hits)
+            try call.push(encoding: result.hits)
             return 1
         },
         ScriptFunction("units", signature: "units{level=, parent=, accession=, genre=, location=}", summary: "可见的著录条目数组（按档号）") { session, call in
-            try call.pushArray(encoding: try units(session, call))
+            try call.push(encoding: try units(session, call))
             return 1
         },
         ScriptFunction("each_unit", signature: "each_unit{level=, parent=, accession=, genre=, location=}", summary: "逐条遍历可见的著录条目") { session, call in
             var remaining = try units(session, call)[...]
             call.pushIterator { call in
                 guard let unit = remaining.popFirst() else { return 0 }
-                call.push(value: try ScriptValue(encoding: unit))
+                try call.push(encoding: unit)
                 return 1
             }
             return 1
@@ -35,13 +35,9 @@ public enum ArchiveScriptAPI {
         ScriptFunction("unit", signature: "unit(id)", summary: "按 ID 取一条著录（看不到的条目视为不存在）；path 为从全宗到本条的档号") { session, call in
             let (unit, office) = try ArchiveAccess.unit(try call.requireInteger(1, "id"), context: session.context, db: session.tx.db)
             guard office.id == session.office.id else { throw LvzhiError.notFound("著录条目", "ID \(unit.id!)") }
-            var value = try ScriptValue(encoding: unit)
-            let path = try DescriptionStore.path(to: unit, db: session.tx.db).map { ScriptValue.string($0.referenceCode) }
-            if case .table(var entries) = value {
-                entries.append(.init(key: .string("path"), value: .table(path.enumerated().map { .init(key: .integer(Int64($0.offset + 1)), value: $0.element) })))
-                value = .table(entries)
-            }
-            call.push(value: value)
+            let path = try DescriptionStore.path(to: unit, db: session.tx.db).map(\.referenceCode)
+            try call.push(encoding: unit)
+            try call.set("path") { try call.push(encoding: path) }
             return 1
         },
         ScriptFunction("describe", signature: "describe{level=, parent=, reference_code=, title=, …}", summary: "新增一条著录（与 lvzhi archive unit add 相同的校验），返回其 ID",
@@ -61,13 +57,13 @@ public enum ArchiveScriptAPI {
         },
         ScriptFunction("accessions", signature: "accessions{year=, status=}", summary: "接收登记（文史工作人员），按编号") { session, call in
             let f = try call.filter(1, allowed: ["year", "status"])
-            try call.pushArray(encoding: try AccessionStore.list(officeCode: session.office.code, year: try f.integer("year", in: NumberRange.year),
+            try call.push(encoding: try AccessionStore.list(officeCode: session.office.code, year: try f.integer("year", in: NumberRange.year),
                                                                  status: try f["status"].map(ProcessingStatus.parse), context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("agents", signature: "agents{name=}", summary: "人物和机构（按名称的一部分筛选）") { session, call in
             let f = try call.filter(1, allowed: ["name"])
-            try call.pushArray(encoding: try AgentStore.list(officeCode: session.office.code, name: f["name"], context: session.context, db: session.tx.db))
+            try call.push(encoding: try AgentStore.list(officeCode: session.office.code, name: f["name"], context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("submissions", signature: "submissions{status=}", summary: "征集来稿（文史工作人员看全部，其他人看自己提交的）") { session, call in
@@ -78,7 +74,7 @@ public enum ArchiveScriptAPI {
                 }
                 return s
             }
-            try call.pushArray(encoding: try CollectionStore.submissions(officeCode: session.office.code, status: status, context: session.context, db: session.tx.db))
+            try call.push(encoding: try CollectionStore.submissions(officeCode: session.office.code, status: status, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("submit", signature: "submit{title=, summary=, sanqin=, campaign=}", summary: "委员提交文史资料来稿（进入审核队列），返回其 ID", writes: true) { session, call in

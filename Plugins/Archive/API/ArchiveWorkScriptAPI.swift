@@ -11,28 +11,28 @@ enum ArchiveWorkScriptAPI {
     static let oralHistories: [ScriptFunction] = [
         ScriptFunction("interviews", signature: "interviews{narrator=}", summary: "可见的口述史采访（最近的在前；narrator 为口述者的人物 ID）") { session, call in
             let f = try call.filter(1, allowed: ["narrator"])
-            try call.pushArray(encoding: try OralHistoryQuery.list(officeCode: session.office.code, narratorID: try id(f, "narrator"),
+            try call.push(encoding: try OralHistoryQuery.list(officeCode: session.office.code, narratorID: try id(f, "narrator"),
                                                                    context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("interview", signature: "interview(id)", summary: "一次采访：interview（采访记录）、versions（整理稿各版）、segments（索引片段）") { session, call in
             let id = try call.requireInteger(1, "id")
             try own(session, OralHistoryQuery.visible(id, context: session.context, db: session.tx.db).office, "口述史采访", id)
-            call.push(value: try ScriptValue(encoding: try OralHistoryQuery.detail(id, context: session.context, db: session.tx.db)))
+            try call.push(encoding: try OralHistoryQuery.detail(id, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("transcript", signature: "transcript(id[, version])", summary: "采访的整理稿（默认最新一版）：version、text、length、note…") { session, call in
             let id = try call.requireInteger(1, "id")
             let version = call.argumentCount >= 2 && call.typeName(2) != "nil" ? Int(try call.requireInteger(2, "version")) : nil
             try own(session, OralHistoryQuery.visible(id, context: session.context, db: session.tx.db).office, "口述史采访", id)
-            call.push(value: try ScriptValue(encoding: try OralHistoryTranscriptStore.transcript(interviewID: id, version: version,
-                                                                                               context: session.context, db: session.tx.db)))
+            try call.push(encoding: try OralHistoryTranscriptStore.transcript(interviewID: id, version: version,
+                                                                              context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("segments", signature: "segments(id)", summary: "采访的索引片段（按开始时间），text 为对应的整理稿文字") { session, call in
             let id = try call.requireInteger(1, "id")
             try own(session, OralHistoryQuery.visible(id, context: session.context, db: session.tx.db).office, "口述史采访", id)
-            try call.pushArray(encoding: try OralHistorySegmentStore.list(interviewID: id, context: session.context, db: session.tx.db))
+            try call.push(encoding: try OralHistorySegmentStore.list(interviewID: id, context: session.context, db: session.tx.db))
             return 1
         },
     ]
@@ -41,7 +41,7 @@ enum ArchiveWorkScriptAPI {
         ScriptFunction("reviews", signature: "reviews(unit)", summary: "一个条目的各轮编审（文史工作人员）") { session, call in
             let unit = try call.requireInteger(1, "unit")
             try ownUnit(session, unit)
-            try call.pushArray(encoding: try EditorialReviewStore.reviews(unitID: unit, context: session.context, db: session.tx.db).map(EditorialReviewSummary.init))
+            try call.push(encoding: try EditorialReviewStore.reviews(unitID: unit, context: session.context, db: session.tx.db).map(EditorialReviewSummary.init))
             return 1
         },
         ScriptFunction("review", signature: "review{unit=, decision=, reviewers=, note=, date=}",
@@ -59,14 +59,14 @@ enum ArchiveWorkScriptAPI {
     static let publication: [ScriptFunction] = [
         ScriptFunction("volumes", signature: "volumes{series=}", summary: "各辑文史资料（按丛书、辑号），含篇数和页数") { session, call in
             let f = try call.filter(1, allowed: ["series"])
-            try call.pushArray(encoding: try VolumeQuery.list(officeCode: session.office.code, series: f["series"], context: session.context, db: session.tx.db))
+            try call.push(encoding: try VolumeQuery.list(officeCode: session.office.code, series: f["series"], context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("volume", signature: "volume(id)", summary: "一辑的目录：volume 与 contents（按页码：pages、title、author、unit_id、reference_code）") { session, call in
             let id = try call.requireInteger(1, "id")
             let contents = try VolumeQuery.contents(id, context: session.context, db: session.tx.db)
             guard try Volume.find(id: id, db: session.tx.db).officeID == session.office.id else { throw LvzhiError.notFound(Volume.entityName, "ID \(id)") }
-            call.push(value: try ScriptValue(encoding: contents))
+            try call.push(encoding: contents)
             return 1
         },
         ScriptFunction("add_to_volume", signature: "add_to_volume{volume=, unit=, from=, to=, title=, author=}",
@@ -84,14 +84,14 @@ enum ArchiveWorkScriptAPI {
 
     static let exhibitions: [ScriptFunction] = [
         ScriptFunction("exhibitions", signature: "exhibitions()", summary: "展览（最近开展的在前），含单元数和展品数") { session, call in
-            try call.pushArray(encoding: try ExhibitionQuery.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            try call.push(encoding: try ExhibitionQuery.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("exhibition", signature: "exhibition(id)", summary: "一个展览：exhibition 与 sections（各单元及其展品：label、form_title、unit_id）") { session, call in
             let id = try call.requireInteger(1, "id")
             let detail = try ExhibitionQuery.detail(id, context: session.context, db: session.tx.db)
             guard try Exhibition.find(id: id, db: session.tx.db).officeID == session.office.id else { throw LvzhiError.notFound(Exhibition.entityName, "ID \(id)") }
-            call.push(value: try ScriptValue(encoding: detail))
+            try call.push(encoding: detail)
             return 1
         },
     ]
@@ -99,7 +99,7 @@ enum ArchiveWorkScriptAPI {
     static let requests: [ScriptFunction] = [
         ScriptFunction("requests", signature: "requests{status=}", summary: "复制利用申请（文史工作人员看全部，其他人看自己的；status：pending、approved、refused）") { session, call in
             let f = try call.filter(1, allowed: ["status"])
-            try call.pushArray(encoding: try UseRequestStore.list(officeCode: session.office.code, status: try f["status"].map(UseRequestStatus.parse),
+            try call.push(encoding: try UseRequestStore.list(officeCode: session.office.code, status: try f["status"].map(UseRequestStatus.parse),
                                                                   context: session.context, db: session.tx.db))
             return 1
         },

@@ -16,17 +16,12 @@ public enum ProposalsScriptAPI {
     static let queries: [ScriptFunction] = [
         ScriptFunction("each", signature: "each\(filterSignature)", summary: "逐件遍历符合条件、本人可见的提案（流式，适合大量数据）") { session, call in
             let (scope, request) = try query(session, call)
-            let cursor = try request.fetchCursor(session.tx.db)
-            call.pushIterator { call in
-                guard let proposal = try cursor.next() else { return 0 }
-                call.push(value: try ScriptValue(encoding: ProposalAccess.redacted(proposal, for: scope)))
-                return 1
-            }
+            try call.pushIterator(records: request, db: session.tx.db, adjust: redaction(scope))
             return 1
         },
         ScriptFunction("list", signature: "list\(filterSignature)", summary: "符合条件、本人可见的提案数组") { session, call in
             let (scope, request) = try query(session, call)
-            call.push(value: try ScriptValue(encoding: try request.fetchAll(session.tx.db).map { ProposalAccess.redacted($0, for: scope) }))
+            try call.push(records: request, db: session.tx.db, adjust: redaction(scope))
             return 1
         },
         ScriptFunction("count", signature: "count\(filterSignature)", summary: "符合条件、本人可见的提案件数") { session, call in
@@ -35,21 +30,21 @@ public enum ProposalsScriptAPI {
         },
         ScriptFunction("get", signature: "get(id)", summary: "按 ID 取一件提案（看不到的提案与不存在的一样：找不到）") { session, call in
             let found = try own(session, call)
-            call.push(value: try ScriptValue(encoding: ProposalAccess.redacted(found.proposal, for: try scope(session))))
+            try call.push(encoding: ProposalAccess.redacted(found.proposal, for: try scope(session)))
             return 1
         },
         ScriptFunction("detail", signature: "detail(id)", summary: "一件提案的全部情况：提案人、承办单位、答复、测评、沟通、督办、办理记录") { session, call in
             let id = try own(session, call).proposal.id!
-            call.push(value: try ScriptValue(encoding: try ProposalDetail.load(id, context: session.context, db: session.tx.db)))
+            try call.push(encoding: try ProposalDetail.load(id, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("similar", signature: "similar(id)", summary: "与这件提案相似的提案（重复提醒），按相似度排序") { session, call in
             let id = try own(session, call).proposal.id!
-            try call.pushArray(encoding: try SimilarProposals.find(id: id, context: session.context, db: session.tx.db))
+            try call.push(encoding: try SimilarProposals.find(id: id, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("reviewers", signature: "reviewers()", summary: "提案审查专家库") { session, call in
-            try call.pushArray(encoding: try ReviewerPool.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            try call.push(encoding: try ReviewerPool.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
     ]
@@ -62,28 +57,28 @@ public enum ProposalsScriptAPI {
             let scope = try scope(session)
             let year = try year(call)
             call.newTable(array: 0, fields: 3)
-            try call.set("totals") { call.push(value: try ScriptValue(encoding: try ProposalStatistics.totals(scope: scope, year: year, db: session.tx.db))) }
-            try call.set("by_category") { try call.pushArray(encoding: try ProposalStatistics.byCategory(scope: scope, year: year, db: session.tx.db)) }
+            try call.set("totals") { try call.push(encoding: try ProposalStatistics.totals(scope: scope, year: year, db: session.tx.db)) }
+            try call.set("by_category") { try call.push(encoding: try ProposalStatistics.byCategory(scope: scope, year: year, db: session.tx.db)) }
             call.set("scope", scope.note)
             return 1
         },
         ScriptFunction("unit_stats", signature: "unit_stats{year=}", summary: "各承办单位的办理情况（按时答复、答复类别、满意度），供民主评议") { session, call in
             let scope = try scope(session)
             let year = try year(call)
-            try call.pushArray(encoding: try ProposalStatistics.units(scope: scope, year: year, db: session.tx.db))
+            try call.push(encoding: try ProposalStatistics.units(scope: scope, year: year, db: session.tx.db))
             return 1
         },
         ScriptFunction("overdue", signature: "overdue{within=, unit=}", summary: "超期未答复的承办（within 天内到期的也列出，作为预警）") { session, call in
             let scope = try scope(session)
             let f = try call.filter(1, allowed: ["within", "unit"])
             let within = try f.integer("within", in: NumberRange.days) ?? 0
-            try call.pushArray(encoding: try ProposalDeadlines.warnings(scope: scope, within: within, unit: f["unit"], db: session.tx.db))
+            try call.push(encoding: try ProposalDeadlines.warnings(scope: scope, within: within, unit: f["unit"], db: session.tx.db))
             return 1
         },
         ScriptFunction("rules", signature: "rules{year=}", summary: "种子文件的规则：各专委会、各界别活动组每年至少一件集体提案") { session, call in
             let scope = try scope(session)
             let year = try year(call) ?? Int(Timestamp.todayInBeijing().prefix(4))!
-            try call.pushArray(encoding: try ProposalRules.collectiveCoverage(scope: scope, year: year, db: session.tx.db))
+            try call.push(encoding: try ProposalRules.collectiveCoverage(scope: scope, year: year, db: session.tx.db))
             return 1
         },
         ScriptFunction("export", signature: "export{public=, …条件同 list}", summary: "提案清单 {headers=, rows=}，可交给 lvzhi.report.save；public=true 时只有可公开的列和提案") { session, call in
@@ -92,12 +87,8 @@ public enum ProposalsScriptAPI {
             let isPublic = f.removeValue(forKey: "public") == "true"
             let table = try ProposalExport.table(scope: scope, query: try ProposalQuery(script: f), isPublic: isPublic, context: session.context, db: session.tx.db)
             call.newTable(array: 0, fields: 2)
-            call.set("headers") { call.push(value: .table(table.headers.enumerated().map { .init(key: .integer(Int64($0.offset + 1)), value: .string($0.element)) })) }
-            call.set("rows") {
-                call.push(value: .table(table.rows.enumerated().map { row in
-                    .init(key: .integer(Int64(row.offset + 1)), value: .table(row.element.enumerated().map { .init(key: .integer(Int64($0.offset + 1)), value: .string($0.element)) }))
-                }))
-            }
+            try call.set("headers") { try call.push(encoding: table.headers) }
+            try call.set("rows") { try call.push(encoding: table.rows) }
             return 1
         },
     ]
@@ -232,6 +223,12 @@ public enum ProposalsScriptAPI {
     /// What the acting user sees of the run's office's proposals.
     static func scope(_ session: ScriptSession) throws -> ProposalAccess.Scope {
         try ProposalAccess.scope(session.context, office: session.office, db: session.tx.db)
+    }
+
+    /// What a script pushing proposals of `scope` must change in each (``ProposalAccess/redacted(_:for:)``);
+    /// nil when the viewer sees every proposal in full, so that rows can go to Lua without being decoded.
+    static func redaction(_ scope: ProposalAccess.Scope) -> ((Proposal) -> Proposal)? {
+        scope.seesAll ? nil : { ProposalAccess.redacted($0, for: scope) }
     }
 
     /// Proposal `id` (argument 1), which must belong to the run's office and be visible to the acting user.

@@ -20,6 +20,10 @@ extension LvzhiRecord {
     public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { LvzhiColumnKey.encodingStrategy }
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// The record decoded from `row` as GRDB's `Decodable` decoding would, without its per-row
+    /// cost (``LvzhiRowDecoder``).
+    public init(row: Row) throws { self = try LvzhiRowDecoder.decode(Self.self, from: row) }
+
     /// The record as a JSON object with snake_case keys (for the audit trail and `--json`).
     public func jsonObject() -> [String: Any] {
         let data = (try? LvzhiJSON.encoder.encode(self)) ?? Data("{}".utf8)

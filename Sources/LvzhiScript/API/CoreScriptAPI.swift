@@ -44,25 +44,25 @@ public enum CoreScriptAPI {
     /// each record as `lvzhi … list --json` shows it.
     static let terms = ScriptModule(name: "terms", moduleID: nil, summary: "届次与全体会议", functions: [
         ScriptFunction("list", signature: "list()", summary: "本政协的届次（最新的在前），含各次会议和委员人数") { session, call in
-            try call.pushArray(encoding: TermStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            try call.push(encoding: TermStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
     ])
     static let sectors = ScriptModule(name: "sectors", moduleID: nil, summary: "界别", functions: [
         ScriptFunction("list", signature: "list()", summary: "本政协的界别，含所属活动组和委员人数") { session, call in
-            try call.pushArray(encoding: SectorStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            try call.push(encoding: SectorStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
     ])
     static let groups = ScriptModule(name: "groups", moduleID: nil, summary: "界别活动组", functions: [
         ScriptFunction("list", signature: "list()", summary: "本政协的界别活动组，含对应专委会、界别和委员人数") { session, call in
-            try call.pushArray(encoding: ActivityGroupStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            try call.push(encoding: ActivityGroupStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
     ])
     static let committees = ScriptModule(name: "committees", moduleID: nil, summary: "专委会（全员入委）", functions: [
         ScriptFunction("list", signature: "list()", summary: "本政协的专委会，含对应活动组、委员人数和跨组选调人数") { session, call in
-            try call.pushArray(encoding: CommitteeStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
+            try call.push(encoding: CommitteeStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
     ])
@@ -74,7 +74,7 @@ public enum CoreScriptAPI {
             let limit = try f.integer("limit", in: NumberRange.limit) ?? 200
             let records = try AuditStore.list(AuditFilter(officeCode: session.office.code, since: f["since"], entity: f["entity"], limit: limit),
                                               context: session.context, db: session.tx.db)
-            try call.pushArray(encoding: records)
+            try call.push(encoding: records)
             return 1
         },
     ])
@@ -87,7 +87,7 @@ public enum CoreScriptAPI {
                                                 context: session.context, db: session.tx.db)
             call.pushIterator { call in
                 guard let member = try cursor.next() else { return 0 }
-                pushMember(member, call)
+                try call.push(encoding: member)
                 return 1
             }
             return 1
@@ -100,7 +100,7 @@ public enum CoreScriptAPI {
             var position: Int64 = 0
             while let member = try cursor.next() {
                 position += 1
-                call.append(at: position) { pushMember(member, call) }
+                try call.append(at: position) { try call.push(encoding: member) }
             }
             return 1
         },
@@ -112,7 +112,7 @@ public enum CoreScriptAPI {
         },
         ScriptFunction("get", signature: "get(id)", summary: "按 ID 取一位委员（联系方式仅管理员可见）") { session, call in
             let id = try call.requireInteger(1, "id")
-            pushMember(try MemberStore.view(id: id, context: session.context, db: session.tx.db), call)
+            try call.push(encoding: try MemberStore.view(id: id, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("add", signature: "add{name=, gender=, sector=, ethnicity=, birth_date=, party=, group=, roles=, mobile=}",
@@ -126,30 +126,6 @@ public enum CoreScriptAPI {
             return 1
         },
     ])
-
-    /// A member as a table with snake_case fields, `roles` as an array.
-    static func pushMember(_ m: MemberView, _ call: any ScriptCall) {
-        call.newTable(array: 0, fields: 16)
-        call.set("id", m.id)
-        call.set("office", m.office)
-        call.set("term", m.term)
-        call.set("name", m.name)
-        call.set("gender", m.gender)
-        call.set("ethnicity", m.ethnicity)
-        call.set("birth_date", m.birthDate)
-        call.set("sector", m.sector)
-        call.set("group", m.group)
-        call.set("committee", m.committee)
-        call.set("drawn", m.drawn)
-        call.set("party", m.party)
-        call.set("roles") {
-            call.newTable(array: Int32(m.roles.count), fields: 0)
-            for (index, role) in m.roles.enumerated() { call.append(at: Int64(index + 1)) { call.push(role) } }
-        }
-        call.set("mobile", m.mobile)
-        call.set("email", m.email)
-        call.set("address", m.address)
-    }
 
     /// `lvzhi.modules`: which modules the office has enabled.
     static let modulesTable = ScriptModule(name: "modules", moduleID: nil, summary: "业务模块", functions: [
@@ -183,12 +159,12 @@ public enum CoreScriptAPI {
     /// `lvzhi.duty`: members' duty records (履职档案), which modules append to.
     static let duty = ScriptModule(name: "duty", moduleID: nil, summary: "委员履职档案", functions: [
         ScriptFunction("list", signature: "list{member=, year=, kind=}", summary: "本政协的履职记录（按日期），每条含委员、种类及其中文名、内容") { session, call in
-            try call.pushArray(encoding: DutyRecordStore.list(officeCode: session.office.code, filter: try dutyFilter(call),
+            try call.push(encoding: DutyRecordStore.list(officeCode: session.office.code, filter: try dutyFilter(call),
                                                                registry: session.host.registry, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("summary", signature: "summary{member=, year=, kind=}", summary: "按委员汇总：counts 为各种类的条数，total 为合计") { session, call in
-            try call.pushArray(encoding: DutyRecordStore.summary(officeCode: session.office.code, filter: try dutyFilter(call),
+            try call.push(encoding: DutyRecordStore.summary(officeCode: session.office.code, filter: try dutyFilter(call),
                                                                   context: session.context, db: session.tx.db))
             return 1
         },

@@ -1,6 +1,7 @@
 import CLua
 import CLuaShim
 import Foundation
+import GRDB
 import LvzhiCore
 import LvzhiStorage
 
@@ -147,6 +148,11 @@ public struct LuaCall: ScriptCall {
         }
     }
 
+    /// Pushes `value` as Lua tables with the fields `--json` shows, without JSON (``LuaRecordEncoder``).
+    public func push<T: Encodable>(encoding value: T) throws {
+        try state.push(encoding: value, on: L)
+    }
+
     /// Argument `index` copied as a ``ScriptValue``.
     public func value(_ index: Int32) -> ScriptValue { ScriptValue.read(L, index) }
 
@@ -165,13 +171,40 @@ public struct LuaCall: ScriptCall {
     public func pushIterator(_ next: @escaping (any ScriptCall) throws -> Int32) {
         // The cursor `next` holds is released when the run ends, even if the script kept the iterator.
         let holder = IteratorHolder(next)
-        state.pushFunction(onExpire: { holder.next = nil }) { call in try holder.next?(call) ?? 0 }
+        state.pushFunction(onExpire: { holder.next = nil }, on: L) { call in try holder.next?(call) ?? 0 }
     }
 }
 
+
+extension LuaCall {
+    /// Pushes an iterator over the records of `request` (see ``LuaRecordStream``).
+    public func pushIterator<R: LvzhiRecord>(records request: QueryInterfaceRequest<R>, db: Database, adjust: ((R) -> R)?) throws {
+        // The cursor is released when the run ends, even if the script kept the iterator.
+        let holder = StreamHolder(try LuaRecordStream(request, db: db, adjust: adjust, state: state, L))
+        state.pushFunction(onExpire: { holder.stream = nil }, on: L) { call in try holder.stream?.pushNext(call) == true ? 1 : 0 }
+    }
+
+    /// Pushes the records of `request` as an array (see ``LuaRecordStream``).
+    public func push<R: LvzhiRecord>(records request: QueryInterfaceRequest<R>, db: Database, adjust: ((R) -> R)?) throws {
+        let stream = try LuaRecordStream(request, db: db, adjust: adjust, state: state, L)
+        lua_createtable(L, 0, 0)
+        let array = lua_gettop(L)
+        var position: Int64 = 0
+        while try stream.pushNext(self) {
+            position += 1
+            lua_rawseti(L, array, position)
+        }
+    }
+}
 
 /// Holds an iterator's step so that it (and its database cursor) can be released at the end of the run.
 final class IteratorHolder {
     var next: ((any ScriptCall) throws -> Int32)?
     init(_ next: @escaping (any ScriptCall) throws -> Int32) { self.next = next }
+}
+
+/// Holds a record stream (and its database cursor) so that it can be released at the end of the run.
+final class StreamHolder<R: LvzhiRecord> {
+    var stream: LuaRecordStream<R>?
+    init(_ stream: LuaRecordStream<R>) { self.stream = stream }
 }

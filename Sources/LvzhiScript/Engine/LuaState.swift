@@ -22,6 +22,10 @@ public final class LuaState {
     /// one's address (a light userdata upvalue); a call reaches it without any lookup,
     /// retain or allocation.
     private var functions: [HostFunctionBox] = []
+    /// The key strings of records pushed into this state (``LuaRecordEncoder``).
+    let recordKeys = LuaRecordKeys()
+    /// The encoder of records, reused from push to push (a nested push gets its own).
+    private lazy var recordEncoder = LuaRecordEncoder(L: L, keys: recordKeys)
 
     /// A fresh state with the safe standard libraries open and a memory cap of `memoryCap`
     /// bytes (0: no cap).
@@ -71,10 +75,24 @@ public final class LuaState {
     /// - Parameter persistent: keep it working after the run that created it ends (only for
     ///   functions that hold nothing of the run, like `print`); others expire with their run.
     /// - Parameter onExpire: releases what the function holds (an iterator's cursor) when its run ends.
-    public func pushFunction(persistent: Bool = false, onExpire: (() -> Void)? = nil, _ body: @escaping HostFunction) {
+    /// - Parameter thread: the stack to push onto: the state's own (nil) or a coroutine's (a host
+    ///   function called inside a coroutine returns its results on that coroutine's stack).
+    public func pushFunction(persistent: Bool = false, onExpire: (() -> Void)? = nil, on thread: OpaquePointer? = nil,
+                             _ body: @escaping HostFunction) {
         let box = HostFunctionBox(body, persistent: persistent, onExpire: onExpire)
         functions.append(box)
-        lvz_push_host_function(L, Unmanaged.passUnretained(box).toOpaque())
+        lvz_push_host_function(thread ?? L, Unmanaged.passUnretained(box).toOpaque())
+    }
+
+    /// Pushes `value` onto `L` (this state or one of its coroutines) as Lua tables, with the
+    /// fields `--json` shows (see ``LuaRecordEncoder``).
+    func push<T: Encodable>(encoding value: T, on L: OpaquePointer) throws {
+        let encoder = recordEncoder.busy ? LuaRecordEncoder(L: L, keys: recordKeys) : recordEncoder
+        encoder.L = L
+        encoder.busy = true
+        defer { encoder.busy = false }
+        let top = lua_gettop(L)
+        do { try encoder.push(value) } catch { lua_settop(L, top); throw error }
     }
 
     /// How many host functions have been pushed so far (a mark for ``expireFunctions(from:)``).

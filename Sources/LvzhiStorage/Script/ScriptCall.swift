@@ -1,3 +1,4 @@
+import GRDB
 import LvzhiCore
 
 /// One call of a script API function, in the host's neutral terms: read arguments, push
@@ -35,6 +36,9 @@ public protocol ScriptCall {
     func pushNil()
     /// Pushes a value (tables recursively).
     func push(value: ScriptValue)
+    /// Pushes `value` (a record, an array of records, any `Encodable`) as plain tables with the
+    /// fields `--json` shows: snake_case keys, nil fields absent, arrays as sequences 1…n.
+    func push<T: Encodable>(encoding value: T) throws
     /// Pushes a new, empty table.
     func newTable(array: Int32, fields: Int32)
     /// Sets a field of the table on top of the stack (absent when nil).
@@ -50,14 +54,17 @@ public protocol ScriptCall {
     /// Pushes an iterator function: each call runs `next`, which pushes the next record
     /// (returning 1) or nothing (returning 0) when done.
     func pushIterator(_ next: @escaping (any ScriptCall) throws -> Int32)
+    /// Pushes an iterator over the records `request` fetches (for `each`), each as `--json` shows
+    /// it after `adjust` (what the viewer may not see taken out; nil: nothing to change). Streamed
+    /// row by row; without `adjust`, rows go straight from SQLite into Lua tables once the engine
+    /// has learnt from the first ones how the record shows its columns. The request must not
+    /// prefetch associations (`including(all:)`).
+    func pushIterator<R: LvzhiRecord>(records request: QueryInterfaceRequest<R>, db: Database, adjust: ((R) -> R)?) throws
+    /// Pushes the records `request` fetches as an array (for `list`), as ``pushIterator(records:db:adjust:)`` pushes each.
+    func push<R: LvzhiRecord>(records request: QueryInterfaceRequest<R>, db: Database, adjust: ((R) -> R)?) throws
 }
 
 extension ScriptCall {
-    /// Pushes `items` as an array of records, each as `--json` shows it.
-    public func pushArray(encoding items: [some Encodable]) throws {
-        push(value: try ScriptValue(encoding: items))
-    }
-
     /// A required string argument, or an error naming the parameter.
     public func requireString(_ index: Int32, _ name: String) throws -> String {
         guard let value = string(index) else { throw ScriptCallError.wrongType(index: index, name: name, expected: "字符串", got: typeName(index)) }

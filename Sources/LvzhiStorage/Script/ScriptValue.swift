@@ -88,33 +88,3 @@ public indirect enum ScriptValue: Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-extension ScriptValue {
-    /// `value` as a script value, its fields in snake_case (`member_count`), through its
-    /// `Encodable` conformance: listings reach scripts exactly as `--json` shows them.
-    public init(encoding value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let object = try JSONSerialization.jsonObject(with: try encoder.encode(value), options: [.fragmentsAllowed])
-        self = ScriptValue(json: object)
-    }
-
-    /// A value decoded by `JSONSerialization`.
-    init(json: Any) {
-        switch json {
-        case let text as String: self = .string(text)
-        case let number as NSNumber:
-            switch String(cString: number.objCType) {
-            case "c", "B": self = .boolean(number.boolValue)
-            case "f", "d": self = number.doubleValue == number.doubleValue.rounded() && abs(number.doubleValue) < 1e15
-                ? .integer(number.int64Value) : .number(number.doubleValue)
-            default: self = .integer(number.int64Value)
-            }
-        case let array as [Any]:
-            self = .table(array.enumerated().map { Entry(key: .integer(Int64($0.offset + 1)), value: ScriptValue(json: $0.element)) })
-        case let object as [String: Any]:
-            self = .table(object.keys.sorted().map { Entry(key: .string($0), value: ScriptValue(json: object[$0]!)) })
-        default: self = .nil
-        }
-    }
-}
