@@ -90,7 +90,7 @@ let package = Package(
         ),
         // What several test targets share: a scratch database.
         .target(name: "LvzhiTestSupport", dependencies: ["LvzhiCore", "LvzhiStorage"], path: "Tests/LvzhiTestSupport"),
-        .testTarget(name: "LvzhiCoreTests", dependencies: ["LvzhiCore"]),
+        .testTarget(name: "LvzhiCoreTests", dependencies: ["LvzhiCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "LvzhiStorageTests",
             dependencies: ["LvzhiStorage", "LvzhiCore", "Notices", "Archive", "LvzhiDemo", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -108,7 +108,8 @@ struct HostileInputTests {
         ["proposal", "list", "--office", "ordos", "--year"], ["proposal", "list", "--office", "ordos", "--term"],
         ["proposal", "key", "1", "--year"], ["duty", "list", "--office", "ordos", "--year"],
         ["archive", "report", "restrictions", "--office", "ordos", "--within"], ["archive", "report", "register", "--office", "ordos", "--year"],
-        ["archive", "fixity", "--office", "ordos", "--sample"], ["term", "add", "--office", "ordos", "--start", "2027-01-01"],
+        ["archive", "fixity", "--office", "ordos", "--sample"], ["archive", "search", "文史", "--office", "ordos", "--limit"],
+        ["archive", "search", "文史", "--office", "ordos", "--offset"], ["term", "add", "--office", "ordos", "--start", "2027-01-01"],
         ["eval", "return 1", "--office", "ordos", "--timeout"], ["eval", "return 1", "--office", "ordos", "--max-memory"],
         ["eval", "return 1", "--office", "ordos", "--max-instructions"],
     ]

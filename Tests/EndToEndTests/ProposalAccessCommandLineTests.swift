@@ -90,5 +90,9 @@ struct ProposalAccessCommandLineTests {
         #expect(try cli.ok(["eval", "return lvzhi.proposals.count{}", "--office", "dongsheng"]) == "0\n")
         #expect(try state() == before, "被拒绝的脚本不改变数据库")
         #expect(try cli.ok(["eval", "return lvzhi.proposals.file(2)", "--office", "ordos"]) == "filed\n")
+        // Raw SQL would read past the office scope: a district's administrator may not use it.
+        _ = try cli.ok(["user", "add", "ds-admin", "--name", "东胜区管理员", "--office", "dongsheng", "--role", "administrator"])
+        try cli.refused(["eval", "return #lvzhi.db.query(\"SELECT id FROM proposals\")", "--office", "dongsheng"], as: "ds-admin", "最上级政协的管理员")
+        #expect(try cli.ok(["eval", "return #lvzhi.db.query(\"SELECT id FROM proposals\")", "--office", "dongsheng"]) == "6\n")
     }
 }

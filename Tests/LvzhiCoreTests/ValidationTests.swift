@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LvzhiCore
+import GRDB
 
 /// The field rules every roster row and every `member add` goes through.
 @Suite("字段校验")
@@ -123,5 +124,27 @@ struct ColumnNameTests {
         for name in names {
             #expect(LvzhiColumnKey.columnName(name) == foundation[name], "\(name)")
         }
+    }
+}
+
+/// Members are written column by column (``Member/encode(to:)``) for speed: the columns and
+/// values must stay exactly what the record's `Codable` form holds.
+@Suite("委员记录：逐列写入与 Codable 形式一致")
+struct MemberPersistenceTests {
+    @Test("每一列都在，值与 JSON 形式相同")
+    func sameAsCodable() throws {
+        let member = Member(id: 7, officeID: 1, termID: 2, name: "张伟", gender: "男", ethnicity: "汉族", birthDate: "1970-01-02",
+                            sectorID: 3, groupID: 4, drawnCommitteeID: 5, party: "民盟", roles: ["常委", "召集人"],
+                            mobile: "13912345678", email: "a@b.cn", address: "康巴什区", createdAt: "2026-12-03T08:00:00.000Z")
+        let columns = try member.databaseDictionary
+        let json = member.jsonObject()
+        #expect(Set(columns.keys) == Set(json.keys))
+        for (key, value) in json where key != "roles" {
+            #expect(columns[key] == (value as? String)?.databaseValue ?? (value as? Int).map { Int64($0).databaseValue }, "\(key)")
+        }
+        let roles = try #require(String.fromDatabaseValue(columns["roles"]!))
+        #expect(try JSONDecoder().decode([String].self, from: Data(roles.utf8)) == member.roles)
+        let sparse = try Member(officeID: 1, termID: 2, name: "乌兰", gender: "女", sectorID: 3, createdAt: "x").databaseDictionary
+        #expect(sparse["ethnicity"] == .null && sparse["roles"] == "[]".databaseValue && sparse["id"] == .null)
     }
 }

@@ -204,6 +204,19 @@ public enum CoreScriptAPI {
         },
     ])
 
+    /// Refuses `lvzhi.db.query` unless the acting user may read every office anyway: raw SQL reads
+    /// the whole file (every office's rows, every draft), past the office scope and the modules'
+    /// visibility rules, so only superusers and administrators of the top-level offices may use it.
+    static func authorizeWholeDatabase(_ session: ScriptSession) throws {
+        try AccessGate.authorize(session.context, CorePermission.scriptSQL, in: session.office, db: session.tx.db)
+        if session.context.user.isSuperuser { return }
+        let roots = try Int64.fetchAll(session.tx.db, sql: "SELECT id FROM offices WHERE parent_id IS NULL")
+        guard roots.allSatisfy({ session.context.grants[$0]?.contains(.administrator) == true }) else {
+            throw LvzhiError(.permissionDenied, "lvzhi.db.query 读取整个数据库（所有政协的记录），只有最上级政协的管理员可以使用",
+                             hint: "请用各模块的接口（如 lvzhi.proposals.each、lvzhi.members.list），它们只读本政协、本人可见的记录")
+        }
+    }
+
     /// `lvzhi.db`: the read-only SQL escape hatch for administrators.
     ///
     /// Each text is checked by ``ReadOnlySQL`` (a strict SQLite authorizer on a read-only
@@ -213,7 +226,7 @@ public enum CoreScriptAPI {
     static let database = ScriptModule(name: "db", moduleID: nil, summary: "只读 SQL 查询（仅管理员）", functions: [
         ScriptFunction("query", signature: "query(sql, 参数…)",
                        summary: "执行一条只读 SQL（SELECT），返回行的数组（仅管理员；写入、事务控制、PRAGMA、ATTACH 一律拒绝）") { session, call in
-            try AccessGate.authorize(session.context, CorePermission.scriptSQL, in: session.office, db: session.tx.db)
+            try authorizeWholeDatabase(session)
             let sql = try call.requireString(1, "sql")
             var values: [DatabaseValue] = []
             if call.argumentCount >= 2 {

@@ -39,8 +39,20 @@ public final class ConsoleSession {
         try host.transaction(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: tx.db)
             let session = ScriptSession(host: host, office: office, tx: tx, output: engine.output, outputDirectory: outputDirectory)
+            // Each input is one transaction, kept so as in a script run (``RunTransactionGuard``).
+            let guardian = RunTransactionGuard()
+            tx.db.add(transactionObserver: guardian, extent: .observerLifetime)
+            defer { tx.db.remove(transactionObserver: guardian) }
+            guardian.onEndedEarly = { [engine] in engine.state.stop(.interrupt) }
             let binder = ScriptAPIBinder(modules: modules, session: session)
-            values = try engine.run(source: source, chunkName: "console", persistent: true) { call in try binder.push(call) }
+            do {
+                values = try engine.run(source: source, chunkName: "console", persistent: true) { call in try binder.push(call) }
+            } catch {
+                if guardian.endedEarly { throw guardian.endedEarlyError }
+                throw error
+            }
+            if guardian.endedEarly || !tx.db.isInsideTransaction { throw guardian.endedEarlyError }
+            guardian.allowsCommit = !dryRun
             return !dryRun
         }
         return values

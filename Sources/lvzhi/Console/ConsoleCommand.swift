@@ -22,6 +22,8 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let (host, context) = try global.open()
+        // The console process does nothing but the session, so SQLite's heap is capped as in a script worker.
+        if let heap = script.limits.sqliteHeapLimit { LvzhiDatabase.limitProcessHeap(to: heap) }
         let officeCode = try script.officeCode(host: host, context: context)
         let session = try ConsoleSession(host: host, context: context, officeCode: officeCode, modules: BuiltinPlugins.scriptModules,
                                          limits: script.limits, dryRun: script.dryRun, outputDirectory: try script.outputDirectory(),
