@@ -14,7 +14,7 @@ public enum ArchiveScriptAPI {
         ScriptFunction("search", signature: "search(query, {limit=, offset=})", summary: "中文全文检索（题名、提要、主题词、正文、口述稿），按相关度排序，带摘录") { session, call in
             let query = try call.requireString(1, "query")
             let f = try call.filter(2, allowed: ["limit", "offset"])
-            let result = try ArchiveSearch.search(query, officeCode: session.office.code, limit: try f.integer("limit", in: NumberRange.limit) ?? 20,
+            let result = try ArchiveSearch.search(query, officeCode: session.office.code, limit: try f.integer("limit", in: 0...NumberRange.limit.upperBound) ?? 20,
                                                   offset: try f.integer("offset", in: NumberRange.offset) ?? 0, context: session.context, db: session.tx.db)
             try call.push(encoding: result.hits)
             return 1

@@ -49,7 +49,7 @@ public enum ArchiveSearch {
     /// Searches the office's units `context` may see.
     public static func search(_ query: String, officeCode: String, limit: Int = 20, offset: Int = 0, context: AccessContext,
                               db: Database) throws -> (hits: [ArchiveSearchHit], total: Int) {
-        try NumberRange.check(limit, in: NumberRange.limit, field: "条数", hint: "如 --limit 20")
+        try NumberRange.check(limit, in: 0...NumberRange.limit.upperBound, field: "条数", hint: "如 --limit 20；0 只数总数")
         try NumberRange.check(offset, in: NumberRange.offset, field: "起始位置", hint: "如 --offset 20 看第二页")
         let office = try Office.find(code: officeCode, db: db)
         // Each hit's own unit, looked up by its id in the narrow visibility index: the cost grows

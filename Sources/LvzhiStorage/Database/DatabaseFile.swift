@@ -71,7 +71,10 @@ enum DatabaseFile {
         configuration.busyMode = .timeout(10)
         configuration.readonly = readonly
         if !readonly {
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            // Temporary storage in memory: inside a long transaction, every insert into a table with
+            // triggers (members) keeps a statement journal, which Debian's SQLite otherwise writes to a
+            // file in /var/tmp, page by page (160,000 writes for a 10,000-member import).
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY") }
         }
         return configuration
     }
