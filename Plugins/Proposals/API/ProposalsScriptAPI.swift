@@ -16,12 +16,12 @@ public enum ProposalsScriptAPI {
     static let queries: [ScriptFunction] = [
         ScriptFunction("each", signature: "each\(filterSignature)", summary: "逐件遍历符合条件、本人可见的提案（流式，适合大量数据）") { session, call in
             let (scope, request) = try query(session, call)
-            try call.pushIterator(records: request, db: session.tx.db, adjust: redaction(scope))
+            try call.pushIterator(records: request, db: session.tx.db, adjust: scope.redaction)
             return 1
         },
         ScriptFunction("list", signature: "list\(filterSignature)", summary: "符合条件、本人可见的提案数组") { session, call in
             let (scope, request) = try query(session, call)
-            try call.push(records: request, db: session.tx.db, adjust: redaction(scope))
+            try call.push(records: request, db: session.tx.db, adjust: scope.redaction)
             return 1
         },
         ScriptFunction("count", signature: "count\(filterSignature)", summary: "符合条件、本人可见的提案件数") { session, call in
@@ -227,10 +227,6 @@ public enum ProposalsScriptAPI {
 
     /// What a script pushing proposals of `scope` must change in each (``ProposalAccess/redacted(_:for:)``);
     /// nil when the viewer sees every proposal in full, so that rows can go to Lua without being decoded.
-    static func redaction(_ scope: ProposalAccess.Scope) -> ((Proposal) -> Proposal)? {
-        scope.seesAll ? nil : { ProposalAccess.redacted($0, for: scope) }
-    }
-
     /// Proposal `id` (argument 1), which must belong to the run's office and be visible to the acting user.
     static func own(_ session: ScriptSession, _ call: any ScriptCall) throws -> (proposal: Proposal, office: Office) {
         let id = try call.requireInteger(1, "id")

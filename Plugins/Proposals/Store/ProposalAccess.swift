@@ -116,9 +116,19 @@ public enum ProposalAccess {
 
     /// `proposal` as a viewer who is not the office sees it: without the non-public reason.
     public static func redacted(_ proposal: Proposal, for scope: Scope) -> Proposal {
-        guard !scope.seesAll else { return proposal }
-        var copy = proposal
-        copy.privateReason = nil
-        return copy
+        scope.redaction?(proposal) ?? proposal
+    }
+}
+
+extension ProposalAccess.Scope {
+    /// What to take out of each proposal before this viewer gets it; nil when nothing (the office
+    /// sees every field), so listings may hand rows over as they are.
+    public var redaction: (@Sendable (Proposal) -> Proposal)? {
+        if seesAll { return nil }
+        return { proposal in
+            var copy = proposal
+            copy.privateReason = nil
+            return copy
+        }
     }
 }

@@ -60,14 +60,11 @@ public struct ScriptAPIBinder {
                             do {
                                 // Database errors reach the script as the same Chinese messages the CLI prints.
                                 return try LvzhiHost.translatingErrors { try body(session, call) }
-                            } catch let error as LvzhiError where error.cause.map(ReadOnlySQL.isMemoryLimit) ?? false {
+                            } catch let error as LvzhiError where error.code == .limitExceeded {
                                 // SQLite at its heap limit (or a value past its length limit): the
                                 // run stops as when Lua itself runs out of its memory cap.
                                 call.state.stop(.memory)
-                                throw LvzhiError(.limitExceeded, "数据库操作所需的内存超过上限", hint: "用 --max-memory 调高上限", cause: error)
-                            } catch where ReadOnlySQL.isMemoryLimit(error) {
-                                call.state.stop(.memory)
-                                throw LvzhiError(.limitExceeded, "数据库操作所需的内存超过上限", hint: "用 --max-memory 调高上限", cause: error)
+                                throw error
                             }
                         }
                         Self.record(L, helpIndex, ScriptAPIDocs.functionHelp(module, function))

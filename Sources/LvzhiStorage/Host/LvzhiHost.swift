@@ -79,6 +79,10 @@ public final class LvzhiHost: Sendable {
                 }
                 throw LvzhiError(.ruleViolation, "违反数据完整性约束：\(message)", cause: error)
             }
+            if ReadOnlySQL.isMemoryLimit(error) {
+                throw LvzhiError(.limitExceeded, "数据库操作所需的内存超过上限（\(message)）",
+                                 hint: "缩小查询或操作的规模，或用 --max-memory 调高上限", cause: error)
+            }
             if error.resultCode == .SQLITE_READONLY {
                 throw LvzhiError(.storage, "数据库文件是只读的，不能修改（\(message)）",
                                  hint: "查看和导出不受影响；要修改，请使用有写权限的数据库文件", cause: error)

@@ -106,7 +106,7 @@ struct MemberCommand: ParsableCommand {
                 throw LvzhiError(.notFound, "无法读取文件：\(file)", hint: "检查路径是否正确、文件是否可读")
             }
             let (host, context) = try global.open()
-            let progress = ProgressLine(dryRun ? "检查名册" : "导入委员")
+            let progress = ProgressLine("导入委员")
             defer { progress.finish() }
             let outcome = try RosterImport(host: host, context: context).run(
                 data: data, source: (file as NSString).lastPathComponent, officeCode: office, encoding: enc,

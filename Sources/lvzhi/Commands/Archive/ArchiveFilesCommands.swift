@@ -46,7 +46,7 @@ struct ArchiveFileCommand: ParsableCommand {
             let source = URL(fileURLWithPath: path)
             let (host, context) = try global.open()
             let progress = ProgressLine("复制文件")
-            let total = Int((try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? nil ?? 0)
+            let total = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0
             let file = try DigitalFileStore.ingest(host: host, context: context, unitID: unit, source: source, use: use, mimeType: mime,
                                                    expectedSHA256: sha256, originalName: name) { copied in
                 progress.update(Int(copied), of: total, detail: FileVault.displaySize(copied))
