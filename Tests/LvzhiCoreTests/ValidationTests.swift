@@ -14,7 +14,8 @@ struct ValidationTests {
         #expect(try CalendarDate.parse(input) == expected)
     }
 
-    @Test("日期：不存在的日期和无法识别的写法被拒绝", arguments: ["1970-02-30", "1900-02-29", "2023-13-01", "1968-3", "去年", "1800-01-01", "19680230"])
+    @Test("日期：不存在的日期和无法识别的写法被拒绝", arguments: ["1970-02-30", "1900-02-29", "2023-13-01", "1968-3", "去年", "1800-01-01", "19680230",
+                                                             "1968--03-12", "1968-03-12-", "1968日3月12", "+1968-03-12", "1968-03-012x", "196803120"])
     func impossibleDatesRefused(input: String) {
         let error = #expect(throws: LvzhiError.self) { try CalendarDate.parse(input, field: "出生日期") }
         #expect(error?.code == .invalidInput)
@@ -146,5 +147,56 @@ struct MemberPersistenceTests {
         #expect(try JSONDecoder().decode([String].self, from: Data(roles.utf8)) == member.roles)
         let sparse = try Member(officeID: 1, termID: 2, name: "乌兰", gender: "女", sectorID: 3, createdAt: "x").databaseDictionary
         #expect(sparse["ethnicity"] == .null && sparse["roles"] == "[]".databaseValue && sparse["id"] == .null)
+    }
+
+    @Test("审计用的 JSON 文本逐字段写出，与 Codable 编码逐字节相同（含需转义的字符）")
+    func auditTextSameAsCodable() {
+        let awkward = "引号\"、反斜杠\\、斜杠/、换行\n回车\r制表\t退格\u{08}换页\u{0C}控制\u{01}\u{1F}删除\u{7F}𠀀"
+        let members = [
+            Member(id: 7, officeID: 1, termID: 2, name: "张伟", gender: "男", ethnicity: "汉族", birthDate: "1970-01-02",
+                   sectorID: 3, groupID: 4, drawnCommitteeID: 5, party: "民盟", roles: ["常委", "召集人"],
+                   mobile: "13912345678", email: "a@b.cn", address: awkward, createdAt: "2026-12-03T08:00:00.000Z"),
+            Member(officeID: 1, termID: 2, name: awkward, gender: "女", sectorID: 3, roles: [awkward, ""], createdAt: ""),
+            Member(id: -1, officeID: 0, termID: Int64.max, name: "", gender: "", sectorID: Int64.min, createdAt: "x"),
+        ]
+        for member in members {
+            #expect(member.jsonText() == member.codableJSONText())
+        }
+    }
+}
+
+/// Arrays of strings (a member's roles) are read without a JSON decoder when they hold no escapes.
+@Suite("字符串数组的 JSON 文本")
+struct JSONStringArrayTests {
+    @Test("写出再读回不变；带转义的交给解码器；不是字符串数组的得到 nil")
+    func roundTrip() {
+        for values in [[], ["常委"], ["常委", "召集人"], ["", "a,b", "[x]"], ["引号\"", "反斜杠\\", "换行\n"]] {
+            #expect(JSONObjectText.strings(in: JSONObjectText.array(values)) == values)
+        }
+        #expect(JSONObjectText.strings(in: " [ \"常委\" , \"主席\" ] ") == ["常委", "主席"])
+        for bad in ["", "[", "]", "[1]", "[\"a\",]", "[\"a\"] x", "{\"a\":1}", "[\"a\"", "null", "[,]"] {
+            #expect(JSONObjectText.strings(in: bad) == nil, "\(bad)")
+        }
+    }
+}
+
+/// Trimming is on every cell of every roster: its fast path must trim exactly what `Character.isWhitespace` names.
+@Suite("去除首尾空白")
+struct TrimmingTests {
+    @Test("White_Space 的判断与标准库一致，覆盖全部 Unicode 标量")
+    func whiteSpaceMatchesStandardLibrary() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isWhiteSpace != scalar.properties.isWhitespace { Issue.record("U+\(String(value, radix: 16))") }
+        }
+    }
+
+    @Test("两端的空格、全角空格、换行被去掉，中间的保留", arguments: [
+        ("张伟", "张伟"), ("  张伟\t", "张伟"), ("\u{3000}张 伟\u{3000}", "张 伟"), ("\r\n", ""), ("", ""), (" a ", "a"),
+        ("\u{A0}经济界\n", "经济界"), ("x\u{2003}", "x"),
+    ])
+    func trims(input: String, expected: String) {
+        #expect(input.trimmed == expected)
+        #expect(input.trimmed == String(input.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
     }
 }

@@ -62,6 +62,24 @@ struct OrganisationStoreTests {
         #expect(try MemberStore(host: org.host, context: staff).list(officeCode: "ordos").allSatisfy { $0.mobile == nil })
     }
 
+    @Test("委员视图逐列读取：与先解码为委员记录所得相同（职务、选调、联系方式、空值）")
+    func viewSameAsRecord() throws {
+        let org = try TestOrganisation()
+        let store = MemberStore(host: org.host, context: org.admin)
+        _ = try store.add(officeCode: "ordos", MemberInput(name: "其其格", gender: "女", ethnicity: "蒙古族", birthDate: "1975-03-12",
+                                                            sector: "文化艺术界", party: "民盟", roles: "常委、召集人", mobile: "13904770002",
+                                                            email: "q@example.cn", address: "康巴什区"))
+        _ = try store.add(officeCode: "ordos", MemberInput(name: "乌兰", gender: "女", sector: "经济界"))
+        for view in try store.list(officeCode: "ordos") {
+            let member = try #require(try org.host.read { db in try Member.fetchOne(db, key: view.id) })
+            #expect(view.name == member.name && view.gender == member.gender && view.ethnicity == member.ethnicity)
+            #expect(view.birthDate == member.birthDate && view.party == member.party && view.roles == member.roles)
+            #expect(view.mobile == member.mobile && view.email == member.email && view.address == member.address)
+            #expect(view.drawn == (member.drawnCommitteeID != nil) && view.term == "第五届" && view.office == "ordos")
+        }
+        #expect(try store.list(officeCode: "ordos").map(\.roles) == [["常委", "召集人"], []])
+    }
+
     @Test("同名委员是常态：身份不靠姓名")
     func sameNameMembers() throws {
         let org = try TestOrganisation()

@@ -13,6 +13,10 @@ public protocol LvzhiRecord: Codable, Sendable, FetchableRecord, MutablePersista
     var officeID: Int64? { get }
     /// The Chinese name of the kind of record (委员, 界别 …), used in messages and the audit trail.
     static var entityName: String { get }
+    /// The record as compact JSON text with snake_case keys, sorted (the audit trail's form).
+    /// The default encodes the `Codable` form; a record written by the thousand may write it
+    /// field by field (``JSONObjectText``), tested equal to the default.
+    func jsonText() -> String
 }
 
 extension LvzhiRecord {
@@ -30,8 +34,11 @@ extension LvzhiRecord {
         return (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
     }
 
-    /// The record as compact JSON text with snake_case keys and sorted keys.
-    public func jsonText() -> String {
+    /// The record as compact JSON text with snake_case keys and sorted keys, through `Codable`.
+    public func jsonText() -> String { codableJSONText() }
+
+    /// The record's `Codable` form as compact JSON text with snake_case keys and sorted keys.
+    public func codableJSONText() -> String {
         let data = (try? LvzhiJSON.encoder.encode(self)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

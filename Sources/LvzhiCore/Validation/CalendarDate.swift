@@ -8,24 +8,40 @@ public enum CalendarDate {
     /// Parses and validates a date; `field` names the column in the error message.
     /// - Throws: ``LvzhiError`` naming the field and value.
     public static func parse(_ text: String, field: String = "日期") throws -> String {
-        let t = text.trimmed
-        var parts: [Int] = []
-        if t.count == 8, t.allSatisfy(\.isASCII), let n = Int(t) {
-            parts = [n / 10000, (n / 100) % 100, n % 100]
-        } else {
-            let normalised = t.filter { $0 != "日" }
-            let fields = normalised.split(whereSeparator: { "-/.年月".contains($0) })
-            parts = fields.compactMap { Int($0) }
-            if parts.count != 3 || fields.count != 3 { parts = [] }
-        }
-        guard parts.count == 3 else {
+        guard let parts = numbers(in: text.trimmed) else {
             throw LvzhiError.invalid(field, text, "无法识别的日期格式", hint: "请写成 1968-03-12、1968/3/12 或 1968年3月12日")
         }
-        let (y, m, d) = (parts[0], parts[1], parts[2])
+        let (y, m, d) = parts
         guard (1900...2100).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else {
             throw LvzhiError.invalid(field, text, "不存在的日期")
         }
         return format(year: y, month: m, day: d)
+    }
+
+    /// The year, month and day written in `t` (`19680312`, `1968-03-12`, `1968/3/12`, `1968.3.12`,
+    /// `1968年3月12日`), read in one pass over its scalars; nil for anything else.
+    static func numbers(in t: String) -> (Int, Int, Int)? {
+        var numbers: [Int] = []
+        var current = 0, digits = 0, closed = false
+        for scalar in t.unicodeScalars {
+            guard !closed else { return nil }
+            switch scalar {
+            case "0"..."9":
+                guard digits < 8 else { return nil }
+                current = current * 10 + Int(scalar.value - 48)
+                digits += 1
+            case "-", "/", ".", "年", "月", "日":
+                guard digits > 0, numbers.count < 3 else { return nil }
+                numbers.append(current)
+                (current, digits) = (0, 0)
+                closed = scalar == "日"
+            default: return nil
+            }
+        }
+        if digits > 0 { numbers.append(current) }
+        if numbers.count == 1, digits == 8, let n = numbers.first { return (n / 10000, (n / 100) % 100, n % 100) }
+        guard numbers.count == 3, !(digits == 0 && !closed) else { return nil }
+        return (numbers[0], numbers[1], numbers[2])
     }
 
     /// `YYYY-MM-DD` for the given parts (assumed valid).

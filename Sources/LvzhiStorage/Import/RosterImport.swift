@@ -109,15 +109,20 @@ public struct RosterImport {
         }
         let known = headers
         let unknown = header.filter { !$0.isEmpty && !required.contains($0) && known[$0] == nil }
+        // Where each field is, found once from the header (a later alias wins over an earlier one).
+        let name = header.firstIndex(of: "姓名")!, gender = header.firstIndex(of: "性别")!, sector = header.firstIndex(of: "界别")!
+        let optional = header.enumerated().compactMap { index, column in known[column].map { (index, $0) } }
         var rows: [(Int, MemberInput)] = []
         var line = 1
         while let fields = reader.next() {
             line += 1
             if fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
-            var values: [String: String] = [:]
-            for (index, name) in header.enumerated() where index < fields.count { values[name] = fields[index].trimmed }
-            var input = MemberInput(name: values["姓名"] ?? "", gender: values["性别"] ?? "", sector: values["界别"] ?? "")
-            for (name, keyPath) in known { if let value = values[name], !value.isEmpty { input[keyPath: keyPath] = value } }
+            func cell(_ index: Int) -> String { index < fields.count ? fields[index].trimmed : "" }
+            var input = MemberInput(name: cell(name), gender: cell(gender), sector: cell(sector))
+            for (index, keyPath) in optional {
+                let value = cell(index)
+                if !value.isEmpty { input[keyPath: keyPath] = value }
+            }
             rows.append((line, input))
         }
         if let error = reader.error {

@@ -39,6 +39,8 @@ struct MemberValidator {
     let sectors: [String: Sector]
     let groups: [String: ActivityGroup]
     let groupsByID: [Int64: ActivityGroup]
+    /// When the members it makes are registered: the instant the validator was made (one import, one instant).
+    let createdAt = Timestamp.now()
 
     init(office: Office, term: Term, db: Database) throws {
         self.office = office
@@ -90,7 +92,7 @@ struct MemberValidator {
         return .success(Member(officeID: office.id!, termID: term.id!, name: name, gender: gender, ethnicity: ethnicity,
                                birthDate: birth, sectorID: sector.id!, groupID: groupID, party: party, roles: roles,
                                mobile: mobile, email: present(input.email), address: present(input.address),
-                               createdAt: Timestamp.now()))
+                               createdAt: createdAt))
     }
 
     /// The problems of one member, as an `Error` for `Result`.

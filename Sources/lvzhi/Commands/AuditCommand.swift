@@ -7,7 +7,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit", abstract: "审计记录：谁在何时对什么做了什么修改", subcommands: [List.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "列出审计记录（新的在前）",
             discussion: "指定 --office 时包含其下级政协的记录；不指定时需系统管理员。--json 输出含修改前后的完整内容。"
         )

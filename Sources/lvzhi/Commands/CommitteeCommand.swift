@@ -15,7 +15,7 @@ struct CommitteeCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增专委会", discussion: "例：lvzhi committee add proposals 提案委员会 --office ordos --draws-from-other-groups")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增专委会", discussion: "例：lvzhi committee add proposals 提案委员会 --office ordos --draws-from-other-groups")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Argument(help: ArgumentHelp("专委会代码，如 proposals", valueName: "CODE")) var code: String
@@ -30,7 +30,7 @@ struct CommitteeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某政协的专委会")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某政协的专委会")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -46,7 +46,7 @@ struct CommitteeCommand: ParsableCommand {
     }
 
     struct Members: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某专委会的委员（按全员入委规则）")
+        static let configuration = CommandConfiguration(commandName: "members", abstract: "列出某专委会的委员（按全员入委规则）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -60,7 +60,7 @@ struct CommitteeCommand: ParsableCommand {
     }
 
     struct Draw: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "把其他界别活动组的委员选调入本专委会（入委）", discussion: "例：lvzhi committee draw 123 proposals")
+        static let configuration = CommandConfiguration(commandName: "draw", abstract: "把其他界别活动组的委员选调入本专委会（入委）", discussion: "例：lvzhi committee draw 123 proposals")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("委员 ID", valueName: "MEMBER_ID")) var memberID: Int64
         @Argument(help: ArgumentHelp("专委会代码", valueName: "COMMITTEE")) var committee: String
@@ -73,7 +73,7 @@ struct CommitteeCommand: ParsableCommand {
     }
 
     struct Release: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "解除跨组选调，委员回到其活动组对应的专委会")
+        static let configuration = CommandConfiguration(commandName: "release", abstract: "解除跨组选调，委员回到其活动组对应的专委会")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("委员 ID", valueName: "MEMBER_ID")) var memberID: Int64
 

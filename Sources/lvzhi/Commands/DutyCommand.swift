@@ -22,7 +22,7 @@ struct DutyCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出履职记录（按日期）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出履职记录（按日期）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var filters: Filters
@@ -38,7 +38,7 @@ struct DutyCommand: ParsableCommand {
     }
 
     struct Summary: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "按委员汇总履职记录（年度履职报告的依据）")
+        static let configuration = CommandConfiguration(commandName: "summary", abstract: "按委员汇总履职记录（年度履职报告的依据）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var filters: Filters

@@ -13,7 +13,7 @@ struct MemberCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "登记一位委员（登记在当前届次）",
             discussion: "例：lvzhi member add --office ordos --name 张伟 --gender 男 --ethnicity 汉族 --birth 1972-05-03 --sector 经济界 --party 中共党员 --role 常委 --mobile 13904770000"
         )
@@ -41,7 +41,7 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某政协的委员", discussion: "可按姓名（包含）、界别、活动组、专委会、职务筛选。")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某政协的委员", discussion: "可按姓名（包含）、界别、活动组、专委会、职务筛选。")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -60,7 +60,7 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "查看一位委员的详细信息")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "查看一位委员的详细信息")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("委员 ID（见 member list）", valueName: "ID")) var id: Int64
@@ -84,7 +84,7 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "import", 
             abstract: "从 CSV 名册批量导入委员（全部成功或全部不导入）",
             discussion: """
             表头（顺序不限）：姓名,性别,民族,出生日期,界别,党派,界别活动组,职务,手机；其中姓名、性别、界别必需。

@@ -15,7 +15,7 @@ struct ModulesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出模块；指定 --office 时显示该政协的启用状态")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出模块；指定 --office 时显示该政协的启用状态")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String?
@@ -36,7 +36,7 @@ struct ModulesCommand: ParsableCommand {
     }
 
     struct Enable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "为某政协启用模块", discussion: "例：lvzhi modules enable notices --office ordos")
+        static let configuration = CommandConfiguration(commandName: "enable", abstract: "为某政协启用模块", discussion: "例：lvzhi modules enable notices --office ordos")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("模块标识（见 modules list）", valueName: "MODULE")) var module: String
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -49,7 +49,7 @@ struct ModulesCommand: ParsableCommand {
     }
 
     struct Disable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "为某政协停用模块（不删除数据）")
+        static let configuration = CommandConfiguration(commandName: "disable", abstract: "为某政协停用模块（不删除数据）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("模块标识", valueName: "MODULE")) var module: String
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -62,7 +62,7 @@ struct ModulesCommand: ParsableCommand {
     }
 
     struct Settings: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "查看某政协的模块设置（未修改的显示默认值）")
+        static let configuration = CommandConfiguration(commandName: "settings", abstract: "查看某政协的模块设置（未修改的显示默认值）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("模块标识", valueName: "MODULE")) var module: String
@@ -79,7 +79,7 @@ struct ModulesCommand: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "set", 
             abstract: "修改某政协的模块设置（管理员）；--reset 恢复默认值",
             discussion: """
             例：lvzhi modules set proposals handling_months 4 --office ordos

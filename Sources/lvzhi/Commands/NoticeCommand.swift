@@ -13,7 +13,7 @@ struct NoticeCommand: ParsableCommand {
     )
 
     struct Publish: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "发布通知公告")
+        static let configuration = CommandConfiguration(commandName: "publish", abstract: "发布通知公告")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: "标题") var title: String
@@ -27,7 +27,7 @@ struct NoticeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出通知公告（新的在前）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出通知公告（新的在前）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -44,7 +44,7 @@ struct NoticeCommand: ParsableCommand {
     }
 
     struct Withdraw: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "撤回通知公告（保留记录）")
+        static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "撤回通知公告（保留记录）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("通知公告 ID", valueName: "ID")) var id: Int64
 

@@ -11,7 +11,7 @@ struct OfficeCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "新增政协组织",
             discussion: "例：lvzhi office add ordos 政协鄂尔多斯市委员会；lvzhi office add dongsheng 政协鄂尔多斯市东胜区委员会 --parent ordos"
         )
@@ -28,7 +28,7 @@ struct OfficeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出政协组织（按上下级缩进）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出政协组织（按上下级缩进）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 

@@ -23,7 +23,7 @@ struct ScriptStoreCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "保存脚本（管理员）",
             discussion: "例：lvzhi script add 统计 统计.lua --office ordos --kind module\n    lvzhi script add 新委员提醒 提醒.lua --office ordos --kind handler --event member.added"
         )
@@ -51,7 +51,7 @@ struct ScriptStoreCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出本政协保存的脚本")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出本政协保存的脚本")
         @OptionGroup var target: Target
         @OptionGroup var output: OutputOptions
 
@@ -66,7 +66,7 @@ struct ScriptStoreCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "显示脚本源码")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "显示脚本源码")
         @OptionGroup var target: Target
         @Argument(help: ArgumentHelp("脚本名称", valueName: "NAME")) var name: String
 
@@ -77,7 +77,7 @@ struct ScriptStoreCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "删除脚本（管理员）")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "删除脚本（管理员）")
         @OptionGroup var target: Target
         @Argument(help: ArgumentHelp("脚本名称", valueName: "NAME")) var name: String
 
@@ -89,7 +89,7 @@ struct ScriptStoreCommand: ParsableCommand {
     }
 
     struct Run: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "运行本政协保存的规则脚本（与 lvzhi run 相同：一个事务、同样的限制）")
+        static let configuration = CommandConfiguration(commandName: "run", abstract: "运行本政协保存的规则脚本（与 lvzhi run 相同：一个事务、同样的限制）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var script: ScriptOptions
         @Argument(help: ArgumentHelp("脚本名称", valueName: "NAME")) var name: String
@@ -104,7 +104,7 @@ struct ScriptStoreCommand: ParsableCommand {
     }
 
     struct Failures: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "事件处理脚本的失败记录（管理员）")
+        static let configuration = CommandConfiguration(commandName: "failures", abstract: "事件处理脚本的失败记录（管理员）")
         @OptionGroup var target: Target
         @OptionGroup var output: OutputOptions
         @Option(help: "最多显示多少条") var limit = 50

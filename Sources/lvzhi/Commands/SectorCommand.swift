@@ -7,7 +7,7 @@ struct SectorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "sector", abstract: "界别：新增和查看", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增界别", discussion: "例：lvzhi sector add 经济界 --office ordos --group 第三界别活动组")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增界别", discussion: "例：lvzhi sector add 经济界 --office ordos --group 第三界别活动组")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Argument(help: ArgumentHelp("界别名称", valueName: "NAME")) var name: String
@@ -21,7 +21,7 @@ struct SectorCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某政协的界别")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某政协的界别")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -41,7 +41,7 @@ struct GroupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "group", abstract: "界别活动组：新增和查看", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "新增界别活动组",
             discussion: "按“全员入委”，活动组的委员全部编入其对应的专委会。例：lvzhi group add 第三界别活动组 --office ordos --committee economy"
         )
@@ -58,7 +58,7 @@ struct GroupCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某政协的界别活动组")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某政协的界别活动组")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -79,7 +79,7 @@ struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unit", abstract: "承办单位：新增和查看", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增承办单位", discussion: "例：lvzhi unit add 市教育局 --office ordos --kind 政府部门")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增承办单位", discussion: "例：lvzhi unit add 市教育局 --office ordos --kind 政府部门")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Argument(help: ArgumentHelp("单位名称", valueName: "NAME")) var name: String
@@ -94,7 +94,7 @@ struct UnitCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某政协的承办单位")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某政协的承办单位")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String

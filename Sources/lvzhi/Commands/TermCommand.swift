@@ -11,7 +11,7 @@ struct TermCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增届次", discussion: "例：lvzhi term add 4 --office ordos --start 2021-01-10")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增届次", discussion: "例：lvzhi term add 4 --office ordos --start 2021-01-10")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Argument(help: ArgumentHelp("第几届，如 4", valueName: "NUMBER")) var number: Int
@@ -27,7 +27,7 @@ struct TermCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出某政协的届次及其全体会议")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出某政协的届次及其全体会议")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -53,7 +53,7 @@ struct PlenaryCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "为届次新增一次全体会议", discussion: "例：lvzhi plenary add 2 --office ordos --opens 2022-01-08")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "为届次新增一次全体会议", discussion: "例：lvzhi plenary add 2 --office ordos --opens 2022-01-08")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: ArgumentHelp("第几届；默认当前届次", valueName: "NUMBER")) var term: Int?

@@ -15,7 +15,7 @@ struct UserCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增用户并授予一个角色", discussion: "例：lvzhi user add wangfang --name 王芳 --office ordos --role staff")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增用户并授予一个角色", discussion: "例：lvzhi user add wangfang --name 王芳 --office ordos --role staff")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("用户名（英文字母、数字、. _ -）", valueName: "USERNAME")) var username: String
         @Option(help: "显示名称") var name: String
@@ -42,7 +42,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Grant: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "授予用户在某政协的角色（下级政协同样适用）")
+        static let configuration = CommandConfiguration(commandName: "grant", abstract: "授予用户在某政协的角色（下级政协同样适用）")
         @OptionGroup var arguments: RoleArguments
 
         func run() throws {
@@ -54,7 +54,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "收回用户在某政协的角色")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "收回用户在某政协的角色")
         @OptionGroup var arguments: RoleArguments
 
         func run() throws {
@@ -66,7 +66,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出用户及其角色")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出用户及其角色")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 

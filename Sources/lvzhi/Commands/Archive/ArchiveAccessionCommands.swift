@@ -26,7 +26,7 @@ struct AccessionCommand: ParsableCommand {
                                                     subcommands: [Add.self, List.self, Show.self, Restrict.self, Process.self, Deaccession.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "接收登记一批资料",
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "接收登记一批资料",
                                                         discussion: "例：lvzhi archive accession add --office ordos --title 王某某回忆录手稿 --acquisition 捐赠 --source-member 12 --sanqin 亲历 --extent 手稿3册")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -55,7 +55,7 @@ struct AccessionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出接收登记")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出接收登记")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -76,7 +76,7 @@ struct AccessionCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "查看一件接收登记（ID 或编号，如 2026-0001）")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "查看一件接收登记（ID 或编号，如 2026-0001）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("ID 或编号", valueName: "ACCESSION")) var accession: String
@@ -102,7 +102,7 @@ struct AccessionCommand: ParsableCommand {
     }
 
     struct Restrict: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "修改开放和使用限制",
+        static let configuration = CommandConfiguration(commandName: "restrict", abstract: "修改开放和使用限制",
                                                         discussion: "例：lvzhi archive accession restrict 3 --access-restricted --access-note 涉及个人隐私 --access-until 2030-12-31")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("接收登记 ID", valueName: "ID")) var id: Int64
@@ -131,7 +131,7 @@ struct AccessionCommand: ParsableCommand {
     }
 
     struct Deaccession: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "注销接收登记（须 --reason；不删除任何记录，其著录对一般用户不再可见）")
+        static let configuration = CommandConfiguration(commandName: "deaccession", abstract: "注销接收登记（须 --reason；不删除任何记录，其著录对一般用户不再可见）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("接收登记 ID", valueName: "ID")) var id: Int64
         @Option(help: "理由（如 退还寄存人）") var reason: String
@@ -151,7 +151,7 @@ struct AgentCommand: ParsableCommand {
                                                     subcommands: [Add.self, List.self, Link.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "登记人物或机构")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "登记人物或机构")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: ArgumentHelp("个人 或 机构（person、organisation）", valueName: "KIND")) var kind: String = "person"
@@ -170,7 +170,7 @@ struct AgentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出人物与机构")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出人物与机构")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -187,7 +187,7 @@ struct AgentCommand: ParsableCommand {
     }
 
     struct Link: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "把人物或机构以某种角色关联到接收登记或著录条目")
+        static let configuration = CommandConfiguration(commandName: "link", abstract: "把人物或机构以某种角色关联到接收登记或著录条目")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("人物或机构 ID", valueName: "AGENT")) var agent: Int64
         @Option(help: ArgumentHelp("角色：\(AgentRole.allCases.map { "\($0.rawValue)（\($0.title)）" }.joined(separator: "、"))", valueName: "ROLE")) var role: String

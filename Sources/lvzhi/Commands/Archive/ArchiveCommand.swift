@@ -31,7 +31,7 @@ struct PlanCommand: ParsableCommand {
                                                     subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增征集计划",
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增征集计划",
                                                         discussion: "例：lvzhi archive plan add --office ordos --kind annual --period 2026 --title 2026年文史资料征集计划 --theme 改革开放 --theme 口述史 --target 40")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -52,7 +52,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出征集计划及完成情况")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出征集计划及完成情况")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -74,7 +74,7 @@ struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "campaign", abstract: "征集活动", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "发起征集活动")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "发起征集活动")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: ArgumentHelp("所属征集计划 ID", valueName: "ID")) var plan: Int64?
@@ -95,7 +95,7 @@ struct CampaignCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出征集活动")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出征集活动")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -117,7 +117,7 @@ struct SubmissionCommand: ParsableCommand {
                                                     subcommands: [Add.self, List.self, Accept.self, Decline.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "提交来稿（委员本人提交，或工作人员代社会公众登记 --submitter）")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "提交来稿（委员本人提交，或工作人员代社会公众登记 --submitter）")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: "题名") var title: String
@@ -139,7 +139,7 @@ struct SubmissionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出来稿（文史工作人员看全部，其他人看自己提交的）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出来稿（文史工作人员看全部，其他人看自己提交的）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -162,7 +162,7 @@ struct SubmissionCommand: ParsableCommand {
     }
 
     struct Accept: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "接收来稿：登记为一件接收登记，来稿人为提供者")
+        static let configuration = CommandConfiguration(commandName: "accept", abstract: "接收来稿：登记为一件接收登记，来稿人为提供者")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("来稿 ID", valueName: "ID")) var id: Int64
         @Option(help: "审核意见") var note: String?
@@ -177,7 +177,7 @@ struct SubmissionCommand: ParsableCommand {
     }
 
     struct Decline: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "不采用来稿（须 --note 理由）")
+        static let configuration = CommandConfiguration(commandName: "decline", abstract: "不采用来稿（须 --note 理由）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("来稿 ID", valueName: "ID")) var id: Int64
         @Option(help: "理由") var note: String?

@@ -19,7 +19,7 @@ struct ArchiveExhibitionCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Section.self, Item.self, Show.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增展览")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增展览")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: "展览名称") var title: String
@@ -38,7 +38,7 @@ struct ArchiveExhibitionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出展览")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出展览")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -54,7 +54,7 @@ struct ArchiveExhibitionCommand: ParsableCommand {
     }
 
     struct Section: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "给展览添加一个单元（排在最后）")
+        static let configuration = CommandConfiguration(commandName: "section", abstract: "给展览添加一个单元（排在最后）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("展览 ID", valueName: "EXHIBITION")) var exhibition: Int64
         @Option(help: "单元名称") var title: String
@@ -68,7 +68,7 @@ struct ArchiveExhibitionCommand: ParsableCommand {
     }
 
     struct Item: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "在单元中添加一件展品（默认展出复制件；--original 展出原件）")
+        static let configuration = CommandConfiguration(commandName: "item", abstract: "在单元中添加一件展品（默认展出复制件；--original 展出原件）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("单元 ID", valueName: "SECTION")) var section: Int64
         @Option(help: ArgumentHelp("条目 ID", valueName: "ID")) var unit: Int64
@@ -85,7 +85,7 @@ struct ArchiveExhibitionCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "查看展览的单元和展品")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "查看展览的单元和展品")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("展览 ID", valueName: "ID")) var id: Int64

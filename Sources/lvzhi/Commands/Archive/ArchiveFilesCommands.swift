@@ -25,7 +25,7 @@ struct ArchiveFileCommand: ParsableCommand {
         subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "为著录条目加入一个数字文件（文史工作人员）",
             discussion: """
             例：lvzhi archive file add 12 扫描/王文回忆录.tif
@@ -59,7 +59,7 @@ struct ArchiveFileCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "列出数字文件（一个条目的，或一个政协可见的全部）",
             discussion: "例：lvzhi archive file list --unit 12；lvzhi archive file list --office ordos --json")
         @OptionGroup var global: GlobalOptions

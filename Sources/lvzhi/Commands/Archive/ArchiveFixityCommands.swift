@@ -19,7 +19,7 @@ struct ArchiveFixityCommand: ParsableCommand {
         subcommands: [Check.self, Failures.self, History.self], defaultSubcommand: Check.self)
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "检查数字文件（全部、抽查或一个条目的）")
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "检查数字文件（全部、抽查或一个条目的）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String?
@@ -56,7 +56,7 @@ struct ArchiveFixityCommand: ParsableCommand {
     }
 
     struct Failures: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "最近一次检查未通过（内容不符或缺失）的文件（文史工作人员）",
+        static let configuration = CommandConfiguration(commandName: "failures", abstract: "最近一次检查未通过（内容不符或缺失）的文件（文史工作人员）",
                                                         discussion: "例：lvzhi archive fixity failures --office ordos --json")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -74,7 +74,7 @@ struct ArchiveFixityCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "一个文件的全部检查记录（最近的在前）", discussion: "例：lvzhi archive fixity history 3")
+        static let configuration = CommandConfiguration(commandName: "history", abstract: "一个文件的全部检查记录（最近的在前）", discussion: "例：lvzhi archive fixity history 3")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("文件 ID", valueName: "ID")) var file: Int64

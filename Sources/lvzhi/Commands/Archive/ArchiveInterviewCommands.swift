@@ -17,7 +17,7 @@ struct ArchiveInterviewCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Update.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "登记一次口述史采访",
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "登记一次口述史采访",
                                                         discussion: "例：lvzhi archive interview add --office ordos --unit 7 --narrator 3 --interviewer 5 --date 2026-03-12 --duration 95分钟")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -62,7 +62,7 @@ struct ArchiveInterviewCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出口述史采访（只列出您可以看到的）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出口述史采访（只列出您可以看到的）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -80,7 +80,7 @@ struct ArchiveInterviewCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "查看一次采访：采访记录、整理稿各版、索引片段")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "查看一次采访：采访记录、整理稿各版、索引片段")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("采访 ID", valueName: "ID")) var id: Int64
@@ -109,7 +109,7 @@ struct ArchiveInterviewCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "修改采访记录（授权书、口述者审阅、时长等；只改给出的项）",
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "修改采访记录（授权书、口述者审阅、时长等；只改给出的项）",
                                                         discussion: "例：lvzhi archive interview update 3 --consent --narrator-reviewed")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("采访 ID", valueName: "ID")) var id: Int64
@@ -141,7 +141,7 @@ struct ArchiveTranscriptCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "添加整理稿的新一版（文本文件，UTF-8 或 GB18030）")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "添加整理稿的新一版（文本文件，UTF-8 或 GB18030）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("采访 ID", valueName: "INTERVIEW")) var interview: Int64
         @Option(help: ArgumentHelp("整理稿文本文件", valueName: "FILE")) var file: String
@@ -157,7 +157,7 @@ struct ArchiveTranscriptCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出整理稿的各版")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出整理稿的各版")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("采访 ID", valueName: "INTERVIEW")) var interview: Int64
@@ -173,7 +173,7 @@ struct ArchiveTranscriptCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "打印整理稿（默认最新一版）")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "打印整理稿（默认最新一版）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("采访 ID", valueName: "INTERVIEW")) var interview: Int64
         @Option(name: .customLong("revision"), help: ArgumentHelp("第几版（默认最新一版）", valueName: "N")) var version: Int?
@@ -198,7 +198,7 @@ struct ArchiveSegmentCommand: ParsableCommand {
         subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "添加一个索引片段")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "添加一个索引片段")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("采访 ID", valueName: "INTERVIEW")) var interview: Int64
         @Option(help: ArgumentHelp("录音中的开始时间：00:12:30、12:30 或秒数", valueName: "TIME")) var start: String
@@ -220,7 +220,7 @@ struct ArchiveSegmentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出一次采访的索引片段（按开始时间）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出一次采访的索引片段（按开始时间）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("采访 ID", valueName: "INTERVIEW")) var interview: Int64

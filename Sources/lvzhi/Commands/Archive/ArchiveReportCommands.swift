@@ -25,7 +25,7 @@ struct ArchiveReportCommand: ParsableCommand {
     }
 
     struct Register: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "接收登记簿")
+        static let configuration = CommandConfiguration(commandName: "register", abstract: "接收登记簿")
         @OptionGroup var options: Options
         @Option(help: "年度") var year: Int?
         func run() throws {
@@ -40,7 +40,7 @@ struct ArchiveReportCommand: ParsableCommand {
     }
 
     struct Backlog: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "整理积压：尚未整理完的接收登记，最早的在前")
+        static let configuration = CommandConfiguration(commandName: "backlog", abstract: "整理积压：尚未整理完的接收登记，最早的在前")
         @OptionGroup var options: Options
         func run() throws {
             let rows = try options.read { try ArchiveReports.backlog(office: $0, context: $1, db: $2) }
@@ -51,7 +51,7 @@ struct ArchiveReportCommand: ParsableCommand {
     }
 
     struct Restrictions: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "限制即将到期：若干天内到期的开放和使用限制")
+        static let configuration = CommandConfiguration(commandName: "restrictions", abstract: "限制即将到期：若干天内到期的开放和使用限制")
         @OptionGroup var options: Options
         @Option(help: ArgumentHelp("天数（默认按模块设置 restriction_warning_days，初始 90 天）", valueName: "DAYS")) var within: Int?
         func run() throws {
@@ -63,7 +63,7 @@ struct ArchiveReportCommand: ParsableCommand {
     }
 
     struct Members: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "委员提供资料：接收登记的提供者、口述者、来稿（履职档案）")
+        static let configuration = CommandConfiguration(commandName: "members", abstract: "委员提供资料：接收登记的提供者、口述者、来稿（履职档案）")
         @OptionGroup var options: Options
         @Option(help: "年度") var year: Int?
         func run() throws {
@@ -77,7 +77,7 @@ struct ArchiveReportCommand: ParsableCommand {
     }
 
     struct Locations: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "馆藏分布：各存放位置的全宗、系列、案卷、件数")
+        static let configuration = CommandConfiguration(commandName: "locations", abstract: "馆藏分布：各存放位置的全宗、系列、案卷、件数")
         @OptionGroup var options: Options
         func run() throws {
             let rows = try options.read { try ArchiveReports.locations(office: $0, context: $1, db: $2) }

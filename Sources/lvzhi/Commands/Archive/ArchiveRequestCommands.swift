@@ -19,7 +19,7 @@ struct ArchiveRequestCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Approve.self, Refuse.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "申请复制或利用一个条目")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "申请复制或利用一个条目")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("条目 ID", valueName: "ID")) var unit: Int64
         @Option(help: ArgumentHelp("复制 或 利用（查阅、引用）", valueName: "KIND")) var kind: String
@@ -34,7 +34,7 @@ struct ArchiveRequestCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出申请（文史工作人员看全部，其他人看自己的）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出申请（文史工作人员看全部，其他人看自己的）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -52,7 +52,7 @@ struct ArchiveRequestCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "查看一件申请")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "查看一件申请")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("申请 ID", valueName: "ID")) var id: Int64
@@ -70,7 +70,7 @@ struct ArchiveRequestCommand: ParsableCommand {
     }
 
     struct Approve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "同意申请（控制、内部的资料须 --note 写明依据）")
+        static let configuration = CommandConfiguration(commandName: "approve", abstract: "同意申请（控制、内部的资料须 --note 写明依据）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("申请 ID", valueName: "ID")) var id: Int64
         @Option(help: "审批意见或依据") var note: String?
@@ -83,7 +83,7 @@ struct ArchiveRequestCommand: ParsableCommand {
     }
 
     struct Refuse: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "不同意申请（须 --note 理由）")
+        static let configuration = CommandConfiguration(commandName: "refuse", abstract: "不同意申请（须 --note 理由）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("申请 ID", valueName: "ID")) var id: Int64
         @Option(help: "理由") var note: String?

@@ -16,7 +16,7 @@ struct ArchiveReviewCommand: ParsableCommand {
         subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "记录下一轮编审")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "记录下一轮编审")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("条目 ID", valueName: "UNIT")) var unit: Int64
         @Option(help: ArgumentHelp("决定：采用、修改后采用、存稿备用、退稿", valueName: "DECISION")) var decision: String
@@ -34,7 +34,7 @@ struct ArchiveReviewCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出一个条目的各轮编审")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出一个条目的各轮编审")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("条目 ID", valueName: "UNIT")) var unit: Int64
@@ -58,7 +58,7 @@ struct ArchiveVersionCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "添加编辑稿的新一版（文本文件，UTF-8 或 GB18030）")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "添加编辑稿的新一版（文本文件，UTF-8 或 GB18030）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("条目 ID", valueName: "UNIT")) var unit: Int64
         @Option(help: ArgumentHelp("编辑稿文本文件", valueName: "FILE")) var file: String
@@ -75,7 +75,7 @@ struct ArchiveVersionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出编辑稿的各版")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出编辑稿的各版")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("条目 ID", valueName: "UNIT")) var unit: Int64
@@ -91,7 +91,7 @@ struct ArchiveVersionCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "打印编辑稿（默认最新一版）")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "打印编辑稿（默认最新一版）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("条目 ID", valueName: "UNIT")) var unit: Int64
         @Option(name: .customLong("revision"), help: ArgumentHelp("第几版（默认最新一版）", valueName: "N")) var version: Int?

@@ -46,7 +46,7 @@ struct ArchiveUnitCommand: ParsableCommand {
                                                     subcommands: [Add.self, Update.self, List.self, Show.self, Tree.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增著录条目",
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增著录条目",
                                                         discussion: "例：lvzhi archive unit add --office ordos --level 件 --parent 3 --code WS-K-001 --title 我所经历的伊克昭盟解放 --creator 王某某 --date 约1985年 --manuscript 手稿")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -63,7 +63,7 @@ struct ArchiveUnitCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "修改著录条目（只改给出的项；给空字符串清除该项）")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "修改著录条目（只改给出的项；给空字符串清除该项）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("条目 ID", valueName: "ID")) var id: Int64
         @OptionGroup var fields: UnitFieldOptions
@@ -77,7 +77,7 @@ struct ArchiveUnitCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出著录条目（只列出您可以看到的）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出著录条目（只列出您可以看到的）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -100,7 +100,7 @@ struct ArchiveUnitCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "查看一条著录（看不到的条目视为不存在）")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "查看一条著录（看不到的条目视为不存在）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("条目 ID", valueName: "ID")) var id: Int64
@@ -129,7 +129,7 @@ struct ArchiveUnitCommand: ParsableCommand {
     }
 
     struct Tree: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "以树形显示著录（只显示您可以看到的）")
+        static let configuration = CommandConfiguration(commandName: "tree", abstract: "以树形显示著录（只显示您可以看到的）")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
 

@@ -18,7 +18,7 @@ struct ArchiveVolumeCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, AddItem.self, Contents.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增一辑")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增一辑")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: "丛书名（如 鄂尔多斯文史资料）") var series: String
@@ -40,7 +40,7 @@ struct ArchiveVolumeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出各辑")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出各辑")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -57,7 +57,7 @@ struct ArchiveVolumeCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "查看一辑及其目录（按页码）")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "查看一辑及其目录（按页码）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("辑 ID", valueName: "ID")) var id: Int64
@@ -100,7 +100,7 @@ struct ArchiveVolumeCommand: ParsableCommand {
     }
 
     struct Contents: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "各辑目录（报表）：每一辑的篇名、作者、页码")
+        static let configuration = CommandConfiguration(commandName: "contents", abstract: "各辑目录（报表）：每一辑的篇名、作者、页码")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String

@@ -33,7 +33,7 @@ struct ProposalCommand: ParsableCommand {
     )
 
     struct Draft: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "撰写并暂存一件提案（提交前会提示相似的已有提案）")
+        static let configuration = CommandConfiguration(commandName: "draft", abstract: "撰写并暂存一件提案（提交前会提示相似的已有提案）")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: "案由（标题），一事一案") var title: String
@@ -59,7 +59,7 @@ struct ProposalCommand: ParsableCommand {
     }
 
     struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "附议人确认附议")
+        static let configuration = CommandConfiguration(commandName: "confirm", abstract: "附议人确认附议")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
 
@@ -71,7 +71,7 @@ struct ProposalCommand: ParsableCommand {
     }
 
     struct Similar: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出与某件提案相似的已有提案（重复提醒）")
+        static let configuration = CommandConfiguration(commandName: "similar", abstract: "列出与某件提案相似的已有提案（重复提醒）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
@@ -105,12 +105,12 @@ struct ProposalCommand: ParsableCommand {
     }
 
     struct Submit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "提交（暂存或退回修改的提案）；提示相似的已有提案")
+        static let configuration = CommandConfiguration(commandName: "submit", abstract: "提交（暂存或退回修改的提案）；提示相似的已有提案")
         @OptionGroup var arguments: StepArguments
         func run() throws { try arguments.apply(.submit) }
     }
     struct Withdraw: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "撤回（第一提案人，审查之前）")
+        static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "撤回（第一提案人，审查之前）")
         @OptionGroup var arguments: StepArguments
         func run() throws { try arguments.apply(.withdraw) }
     }
@@ -120,22 +120,22 @@ struct ProposalCommand: ParsableCommand {
         func run() throws { try arguments.apply(.returnForRevision) }
     }
     struct File: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "立案并编号（记入提案人的履职档案）")
+        static let configuration = CommandConfiguration(commandName: "file", abstract: "立案并编号（记入提案人的履职档案）")
         @OptionGroup var arguments: StepArguments
         func run() throws { try arguments.apply(.file) }
     }
     struct Reject: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "不予立案（须 --ground 标准理由和 --note 说明）")
+        static let configuration = CommandConfiguration(commandName: "reject", abstract: "不予立案（须 --ground 标准理由和 --note 说明）")
         @OptionGroup var arguments: StepArguments
         func run() throws { try arguments.apply(.reject) }
     }
     struct Convert: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "转为意见建议（须 --note）")
+        static let configuration = CommandConfiguration(commandName: "convert", abstract: "转为意见建议（须 --note）")
         @OptionGroup var arguments: StepArguments
         func run() throws { try arguments.apply(.convert) }
     }
     struct Merge: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "并案（须 --into 主提案 ID；并入的提案随主提案办理）")
+        static let configuration = CommandConfiguration(commandName: "merge", abstract: "并案（须 --into 主提案 ID；并入的提案随主提案办理）")
         @OptionGroup var arguments: StepArguments
         func run() throws { try arguments.apply(.merge) }
     }

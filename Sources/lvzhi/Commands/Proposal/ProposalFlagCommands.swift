@@ -7,7 +7,7 @@ import Proposals
 /// Key proposals and supervision, the flags that are not states, and the reviewer pool.
 extension ProposalCommand {
     struct Key: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "确定为重点提案：主席会议成员领衔督办（--supervisor-member）或政府领导领办（--supervisor）")
+        static let configuration = CommandConfiguration(commandName: "key", abstract: "确定为重点提案：主席会议成员领衔督办（--supervisor-member）或政府领导领办（--supervisor）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
         @Option(help: ArgumentHelp("年度，默认今年", valueName: "YEAR")) var year: Int?
@@ -24,7 +24,7 @@ extension ProposalCommand {
     }
 
     struct Unkey: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "取消重点提案（须 --note 理由）")
+        static let configuration = CommandConfiguration(commandName: "unkey", abstract: "取消重点提案（须 --note 理由）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
         @Option(help: "理由") var note: String
@@ -37,7 +37,7 @@ extension ProposalCommand {
     }
 
     struct Supervise: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "记录督办情况（交办之后）")
+        static let configuration = CommandConfiguration(commandName: "supervise", abstract: "记录督办情况（交办之后）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
         @Option(help: "督办情况") var note: String
@@ -85,7 +85,7 @@ struct ReviewerCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "把委员加入专家库")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "把委员加入专家库")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("委员 ID", valueName: "MEMBER")) var member: Int64
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -99,7 +99,7 @@ struct ReviewerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出专家库")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出专家库")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -114,7 +114,7 @@ struct ReviewerCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "把委员移出专家库")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "把委员移出专家库")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("委员 ID", valueName: "MEMBER")) var member: Int64
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -127,7 +127,7 @@ struct ReviewerCommand: ParsableCommand {
     }
 
     struct Draw: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "随机抽取审查专家（尽量来自不同专委会；抽取结果记入审计日志）")
+        static let configuration = CommandConfiguration(commandName: "draw", abstract: "随机抽取审查专家（尽量来自不同专委会；抽取结果记入审计日志）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String

@@ -7,7 +7,7 @@ import Proposals
 /// Assignment, every step of a unit's sub-life, publication, rating and contacts.
 extension ProposalCommand {
     struct Assign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "交办已立案的提案：一个主办单位，可加协办单位（办理期限见模块设置，默认三个月）",
+        static let configuration = CommandConfiguration(commandName: "assign", abstract: "交办已立案的提案：一个主办单位，可加协办单位（办理期限见模块设置，默认三个月）",
                                                         discussion: "主办单位退回后，用同一命令重新交办。")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
@@ -39,7 +39,7 @@ extension ProposalCommand {
     }
 
     struct Accept: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "承办单位接收交办的提案")
+        static let configuration = CommandConfiguration(commandName: "accept", abstract: "承办单位接收交办的提案")
         @OptionGroup var arguments: UnitStepArguments
         func run() throws { try arguments.apply(.accept) }
     }
@@ -53,7 +53,7 @@ extension ProposalCommand {
     }
 
     struct Reply: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "主办单位答复提案（答复在政协公布之前只有政协办公室和本单位能看到）")
+        static let configuration = CommandConfiguration(commandName: "reply", abstract: "主办单位答复提案（答复在政协公布之前只有政协办公室和本单位能看到）")
         @OptionGroup var arguments: UnitStepArguments
         @Option(help: ArgumentHelp("答复类别：A 已解决或采纳、B 正在解决或列入计划、C 因条件限制留作参考", valueName: "A|B|C")) var outcome: String
         @Option(help: "答复全文") var body: String?
@@ -71,7 +71,7 @@ extension ProposalCommand {
     }
 
     struct Opinion: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "协办单位向主办单位提出协办意见（须 --note）")
+        static let configuration = CommandConfiguration(commandName: "opinion", abstract: "协办单位向主办单位提出协办意见（须 --note）")
         @OptionGroup var arguments: UnitStepArguments
         func run() throws { try arguments.apply(.opinion) }
     }
@@ -83,20 +83,20 @@ extension ProposalCommand {
     }
 
     struct Rehandle: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "提案人不满意时，政协办公室安排承办单位重新办理（须 --note；期限见模块设置，默认一个月）")
+        static let configuration = CommandConfiguration(commandName: "rehandle", abstract: "提案人不满意时，政协办公室安排承办单位重新办理（须 --note；期限见模块设置，默认一个月）")
         @OptionGroup var arguments: UnitStepArguments
         func run() throws { try arguments.apply(.rehandle) }
     }
 
     struct Extend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "延长办理期限（须 --until 新期限和 --note 理由；最长为交办后六个月，可在模块设置中修改）")
+        static let configuration = CommandConfiguration(commandName: "extend", abstract: "延长办理期限（须 --until 新期限和 --note 理由；最长为交办后六个月，可在模块设置中修改）")
         @OptionGroup var arguments: UnitStepArguments
         @Option(help: ArgumentHelp("新的办理期限", valueName: "DATE")) var until: String
         func run() throws { try arguments.apply(.extend) { $0.until = until } }
     }
 
     struct Publish: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "公布答复：一件（ID）或本政协全部待公布的答复（--all --office）",
+        static let configuration = CommandConfiguration(commandName: "publish", abstract: "公布答复：一件（ID）或本政协全部待公布的答复（--all --office）",
                                                         discussion: "公布后提案人可以看到答复全文并测评；其他人看到的是去掉联系方式的公开版本。")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64?
@@ -123,7 +123,7 @@ extension ProposalCommand {
     }
 
     struct Rate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "提案人测评已公布的答复：满意、基本满意、不满意",
+        static let configuration = CommandConfiguration(commandName: "rate", abstract: "提案人测评已公布的答复：满意、基本满意、不满意",
                                                         discussion: "委员本人测评时省略 --member；工作人员为不便操作的委员代为登记时用 --member（记为代为登记）；集体提案由工作人员登记，不指定委员。")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
@@ -141,7 +141,7 @@ extension ProposalCommand {
     }
 
     struct Contact: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "记录承办单位与提案人的沟通（办前、办中、办后）")
+        static let configuration = CommandConfiguration(commandName: "contact", abstract: "记录承办单位与提案人的沟通（办前、办中、办后）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
         @Option(help: ArgumentHelp("方式：\(ProposalContact.methods.joined(separator: "、"))", valueName: "METHOD")) var method: String

@@ -34,7 +34,7 @@ struct ProposalFilterOptions: ParsableArguments {
 
 extension ProposalCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出提案（可按状态、类别、承办单位、届次会议、年度、超期、重点等筛选）")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出提案（可按状态、类别、承办单位、届次会议、年度、超期、重点等筛选）")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -56,7 +56,7 @@ extension ProposalCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "查看一件提案：提案人、承办单位、答复、测评、沟通、督办和办理记录")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "查看一件提案：提案人、承办单位、答复、测评、沟通、督办和办理记录")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
@@ -105,7 +105,7 @@ extension ProposalCommand {
     }
 
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "年度统计：总数、立案率、集体提案、重点提案、办结、超期，以及类别 × 状态表")
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "年度统计：总数、立案率、集体提案、重点提案、办结、超期，以及类别 × 状态表")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -142,7 +142,7 @@ extension ProposalCommand {
     }
 
     struct Units: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "承办单位办理情况（民主评议）：主办、协办、退回、答复、按时、超期、答复类别、满意度")
+        static let configuration = CommandConfiguration(commandName: "units", abstract: "承办单位办理情况（民主评议）：主办、协办、退回、答复、按时、超期、答复类别、满意度")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -166,7 +166,7 @@ extension ProposalCommand {
     }
 
     struct Overdue: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "超期预警：已过期限仍未答复的承办；--within N 同时列出 N 天内到期的")
+        static let configuration = CommandConfiguration(commandName: "overdue", abstract: "超期预警：已过期限仍未答复的承办；--within N 同时列出 N 天内到期的")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -187,7 +187,7 @@ extension ProposalCommand {
     }
 
     struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "规则检查：各专委会、各界别活动组本年度至少提出一件集体提案")
+        static let configuration = CommandConfiguration(commandName: "rules", abstract: "规则检查：各专委会、各界别活动组本年度至少提出一件集体提案")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
@@ -210,7 +210,7 @@ extension ProposalCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "导出提案清单为 .xlsx、.csv 或 .md（--public：只含可公开的提案和列）",
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "导出提案清单为 .xlsx、.csv 或 .md（--public：只含可公开的提案和列）",
                                                         discussion: "公开版本不含不公开的提案、未立案的提案、未公布的答复，也不含联系人、不予立案理由等仅供政协办公室使用的列。")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
