@@ -180,6 +180,21 @@ struct JSONStringArrayTests {
     }
 }
 
+/// A value repeated in a message is cut short and shows its control characters.
+@Suite("错误消息中的取值")
+struct MessageValueTests {
+    @Test("过长的值截短并注明长度；NUL、换行、制表符写成转义；短值原样")
+    func quoted() {
+        #expect("经济界".quotedForMessage == "经济界")
+        #expect("a\u{0}b\n\t".quotedForMessage == "a\\u{0}b\\n\\t")
+        let long = String(repeating: "长", count: 1_000_000)
+        let shown = long.quotedForMessage
+        #expect(shown.count < 100 && shown.hasSuffix("…（共 1000000 字）"))
+        let error = LvzhiError.invalid("姓名", long + "\u{0}", "太长")
+        #expect(error.message.count < 120 && error.message.hasSuffix("无效：太长"))
+    }
+}
+
 /// Trimming is on every cell of every roster: its fast path must trim exactly what `Character.isWhitespace` names.
 @Suite("去除首尾空白")
 struct TrimmingTests {

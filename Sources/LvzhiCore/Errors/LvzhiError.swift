@@ -68,8 +68,8 @@ extension LvzhiError {
         LvzhiError(.notFound, "找不到\(entity)：\(key)", hint: hint)
     }
 
-    /// A malformed value: names the field and the value.
+    /// A malformed value: names the field and the value (cut short and made printable: see ``Swift/String/quotedForMessage``).
     public static func invalid(_ field: String, _ value: String, _ reason: String, hint: String? = nil) -> LvzhiError {
-        LvzhiError(.invalidInput, "\(field)「\(value)」无效：\(reason)", hint: hint)
+        LvzhiError(.invalidInput, "\(field)「\(value.quotedForMessage)」无效：\(reason)", hint: hint)
     }
 }
