@@ -273,11 +273,20 @@ int lvz_bench_c_add(lua_State *L) {
 static lua_State *volatile interrupt_state = NULL;
 static lvz_runtime *volatile interrupt_runtime = NULL;
 
+static volatile sig_atomic_t interrupted_idle = 0;
+
 static void on_sigint(int signal_number) {
     (void)signal_number;
     lua_State *L = interrupt_state;
     lvz_runtime *rt = interrupt_runtime;
     if (L != NULL && rt != NULL) lvz_stop(L, rt, LVZ_STOP_INTERRUPT);
+    else interrupted_idle = 1;
+}
+
+int lvz_take_idle_interrupt(void) {
+    int was = interrupted_idle;
+    interrupted_idle = 0;
+    return was;
 }
 
 void lvz_set_interrupt_target(lua_State *L, lvz_runtime *rt) {

@@ -110,6 +110,9 @@ void lvz_sethook_stop(lua_State *L);
 /* Ctrl-C: while a target is set, SIGINT stops its run (as lua.c does); otherwise it is ignored. */
 void lvz_set_interrupt_target(lua_State *L, lvz_runtime *rt);
 void lvz_install_interrupt_handler(void);
+/* Whether a SIGINT came while no run was the target (Ctrl-C at the console's prompt), since the
+   last call; clears it. */
+int lvz_take_idle_interrupt(void);
 
 /* The script worker: asks the kernel to SIGKILL this process when its parent dies
    (PR_SET_PDEATHSIG), unblocks SIGINT, SIGTERM and SIGHUP, then checks that the parent is still

@@ -24,8 +24,11 @@ public final class ConsoleSession {
         _ = try evaluate("")  // builds the environment, so completion works from the start
     }
 
-    /// Lets Ctrl-C stop a running input (and only while one runs).
+    /// Lets Ctrl-C stop a running input; between inputs it is only noted (``takeIdleInterrupt()``).
     public static func installInterruptHandler() { lvz_install_interrupt_handler() }
+
+    /// Whether Ctrl-C was pressed while no input ran (at the prompt) since the last call; clears it.
+    public static func takeIdleInterrupt() -> Bool { lvz_take_idle_interrupt() != 0 }
 
     /// Evaluates one input: as an expression first (`1 + 1` gives 2), else as statements.
     /// Returns what it produced. Ctrl-C stops it (the input's changes are undone).

@@ -12,7 +12,7 @@ struct ConsoleCommand: ParsableCommand {
         abstract: "交互式 Lua 控制台（行编辑、历史、Tab 补全、help()）",
         discussion: """
         每次输入是一个事务：正常结束即提交，出错或被停止则撤销。表达式的值会打印出来（表格会展开显示）。
-        未写完的语句（如 for … do 还没有 end）可以分多行输入。Tab 补全接口名称，Ctrl-C 停止正在运行的输入，Ctrl-D 退出。
+        未写完的语句（如 for … do 还没有 end）可以分多行输入。Tab 补全接口名称；Ctrl-C 停止正在运行的输入，在提示符处清除正在输入的行（或未写完的多行输入）；Ctrl-D 退出。
         历史记录保存在 ~/.lvzhi_history。--timeout 等限制对每次输入分别生效。
         """
     )
@@ -33,10 +33,20 @@ struct ConsoleCommand: ParsableCommand {
         let input: ConsoleInput = interactive ? LineEditor(session: session) : PlainInput()
         if interactive {
             print("履职 Lua 控制台 —— 政协：\(officeCode)，用户：\(context.user.username)\(script.dryRun ? "（试运行：不保存修改）" : "")")
-            print("help() 查看接口；每次输入是一个事务；Ctrl-D 退出。")
+            print("help() 查看接口；每次输入是一个事务；Ctrl-C 清除当前输入，Ctrl-D 退出。")
         }
         var buffer = ""
-        while let line = input.readLine(prompt: buffer.isEmpty ? "> " : ">> ") {
+        while true {
+            _ = ConsoleSession.takeIdleInterrupt()   // a Ctrl-C while output was printing must not drop the next line
+            let read = input.readLine(prompt: buffer.isEmpty ? "> " : ">> ")
+            // Ctrl-C at the prompt drops the line being typed, or the pending lines of an unfinished
+            // statement, and asks again; only Ctrl-D (end of input) leaves.
+            if ConsoleSession.takeIdleInterrupt() {
+                if interactive { print(buffer.isEmpty ? "" : "\n（已放弃未写完的输入）") }
+                buffer = ""
+                continue
+            }
+            guard let line = read else { break }
             buffer += buffer.isEmpty ? line : "\n" + line
             if buffer.trimmingCharacters(in: .whitespaces).isEmpty { buffer = ""; continue }
             if session.isIncomplete(buffer) { continue }
@@ -78,6 +88,7 @@ final class LineEditor: ConsoleInput {
 
     init(session: ConsoleSession) {
         LineEditor.session = session
+        LineEditor.useUTF8Characters()
         using_history()
         stifle_history(1000)
         _ = read_history(historyPath)
@@ -95,6 +106,19 @@ final class LineEditor: ConsoleInput {
             }
         }
         LineEditor.setGlobal("rl_attempted_completion_function", Optional(complete))
+    }
+
+    /// libedit decodes multibyte input (Chinese typed or pasted) only once the program has set its
+    /// character locale; without it every such character is dropped. Only `LC_CTYPE` is set (the
+    /// numeric locale stays "C", so Lua keeps writing `1.5`, never `1,5`), from the environment, or
+    /// C.UTF-8 when the environment names no UTF-8 locale (LANG unset, `C`, `POSIX`).
+    static func useUTF8Characters() {
+        func isUTF8() -> Bool {
+            guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+            return String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        }
+        if setlocale(LC_CTYPE, "") != nil, isUTF8() { return }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil && isUTF8() { return }
     }
 
     typealias CompletionFunction = @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
