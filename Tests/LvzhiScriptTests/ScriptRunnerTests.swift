@@ -146,6 +146,14 @@ final class ScriptRunnerTests {
         #expect(module.contains("count{"))
         #expect(function.contains("委员数组"))
         #expect(unknown.contains("没有"))
+        // Every name help() lists is written whole: copied, it gives the table (committees, proposals … were cut at 8 letters).
+        let missing = try run("""
+            local missing = {}
+            for name in help():gmatch("lvzhi%.([%w_]+)") do if lvzhi[name] == nil then missing[#missing + 1] = name end end
+            return table.concat(missing, ",")
+            """)
+        #expect(missing == [.string("")])
+        #expect(overview.contains("lvzhi.committees "))
     }
 
     @Test("报表：对齐打印；CSV 带 BOM；Markdown；Excel 能被 openpyxl 读出；--out 之外的路径被拒绝")

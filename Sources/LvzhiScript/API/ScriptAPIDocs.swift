@@ -22,12 +22,13 @@ public enum ScriptAPIDocs {
             .joined(separator: "\n")
     }
 
-    /// `help()`: every table present in this run.
+    /// `help()`: every table present in this run, each name written whole (it can be copied as is).
     static func overview(_ modules: [ScriptModule]) -> String {
-        (["lvzhi 接口（help(lvzhi.members) 查看某一组，help(lvzhi.members.list) 查看某个函数）：",
-          "  lvzhi.office   当前政协 {id, code, name}",
-          "  lvzhi.user     当前用户 {username, display_name, superuser}"]
-            + modules.map { "  lvzhi.\($0.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.summary)" })
+        let rows = [("lvzhi.office", "当前政协 {id, code, name}"), ("lvzhi.user", "当前用户 {username, display_name, superuser}")]
+            + modules.map { ("lvzhi.\($0.name)", $0.summary) }
+        let width = rows.map(\.0.count).max() ?? 0
+        return (["lvzhi 接口（help(lvzhi.members) 查看某一组，help(lvzhi.members.list) 查看某个函数）："]
+            + rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 })
             .joined(separator: "\n")
     }
 
