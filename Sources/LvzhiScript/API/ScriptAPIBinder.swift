@@ -56,8 +56,12 @@ public struct ScriptAPIBinder {
                 for function in module.functions {
                     call.set(function.name) {
                         let body = function.body
+                        let parameters = function.parameters
                         state.pushFunction { call in
+                            var call = call
+                            call.parameters = parameters
                             do {
+                                try call.check(parameters)
                                 // Database errors reach the script as the same Chinese messages the CLI prints.
                                 return try LvzhiHost.translatingErrors { try body(session, call) }
                             } catch let error as LvzhiError where error.code == .limitExceeded {
