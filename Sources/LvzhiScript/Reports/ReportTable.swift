@@ -38,7 +38,9 @@ public struct ReportTable: Sendable {
     /// The most columns a report may have.
     public static let maxColumns = ScriptParameterKind.listMaximum
 
-    public init(rows value: ScriptValue, options: ScriptValue?) throws {
+    /// `fieldOrders`: the fields of known record types in their declared order; records without
+    /// `columns` show their fields in the order of the smallest type that has them all (else alphabetically).
+    public init(rows value: ScriptValue, options: ScriptValue?, fieldOrders: [[String]] = []) throws {
         guard case .table(let entries) = value else {
             throw value.refused("报表行", expected: "数组：每行一个数组或一条记录")
         }
@@ -54,7 +56,7 @@ public struct ReportTable: Sendable {
         let headers = options.values["headers"] == nil ? nil : try options.texts("headers")
         var rows: [[ScriptValue]] = []
         rows.reserveCapacity(items.count)
-        var keys = columns
+        var keys = columns ?? Self.recordFields(items, fieldOrders)
         for (number, item) in items.enumerated() {
             if case .table(let cells) = item, cells.count > Self.maxColumns {
                 throw LvzhiError(.invalidInput, "报表第 \(number + 1) 行超过 \(Self.maxColumns) 列", hint: "一张报表最多 \(Self.maxColumns) 列")
@@ -76,6 +78,19 @@ public struct ReportTable: Sendable {
         }
         self.headers = headers ?? keys ?? (0..<width).map { "第\($0 + 1)列" }
         self.rows = rows.map { $0 + Array(repeating: .nil, count: max(0, width - $0.count)) }
+    }
+
+    /// The fields of the records among `items` (nil when there are none), in the order of the smallest of
+    /// `fieldOrders` that has them all; fields no order has, and all fields when none fits, alphabetically after.
+    static func recordFields(_ items: [ScriptValue], _ fieldOrders: [[String]]) -> [String]? {
+        var present = Set<String>()
+        for item in items where item.arrayItems == nil {
+            guard case .table(let entries) = item else { continue }
+            for entry in entries { if case .string(let key) = entry.key { present.insert(key) } }
+        }
+        if present.isEmpty { return nil }
+        let order = fieldOrders.filter { present.isSubset(of: $0) }.min { $0.count < $1.count } ?? []
+        return order.filter(present.contains) + present.subtracting(order).sorted()
     }
 
     /// The table as aligned text (Chinese characters two columns wide).
