@@ -40,6 +40,10 @@ public enum ArchiveScriptAPI {
             }
             return 1
         },
+        ScriptFunction("count_units", unitFilters, summary: "可见的著录条目条数（条件同 units）") { session, call in
+            call.push(Int64(try units(session, call).count))
+            return 1
+        },
         ScriptFunction("unit", [.id("id")], summary: "按 ID 取一条著录（看不到的条目视为不存在）；path 为从全宗到本条的档号") { session, call in
             let (unit, office) = try ArchiveAccess.unit(try call.requireInteger(1, "id"), context: session.context, db: session.tx.db)
             guard office.id == session.office.id else { throw LvzhiError.notFound("著录条目", "ID \(unit.id!)") }

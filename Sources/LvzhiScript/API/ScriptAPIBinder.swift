@@ -84,7 +84,7 @@ public struct ScriptAPIBinder {
         let officeCode = session.office.code
         call.set("__index") {
             state.pushFunction { call in
-                let key = call.string(2) ?? call.typeName(2)
+                let key = call.string(2) ?? call.value(2).kindForMessage
                 if let moduleID = disabled[key] {
                     throw LvzhiError(.moduleDisabled, "模块未启用：「\(moduleID)」在「\(officeName)」未启用，lvzhi.\(key) 不可用",
                                      hint: "管理员可执行 lvzhi modules enable \(moduleID) --office \(officeCode)")
