@@ -10,22 +10,27 @@ struct ScriptIssue11Tests {
         try cli.run(["eval", code, "--office", "ordos"] + (dryRun ? ["--dry-run"] : []))
     }
 
-    /// `pcall(f, …)` written so the script returns whether it was refused and whether the message names `name`.
-    static func refused(_ call: String, naming name: String) -> String {
-        "(function() local ok, m = pcall(function() return \(call) end); return (not ok) and tostring(m):find(\"\(name)\", 1, true) ~= nil end)()"
+    /// Runs each call of `refusals` under `pcall` in one dry run and then returns `values`: prints the
+    /// calls that were not refused with a message containing their text, then the values' line.
+    static func refusals(_ cli: CommandLineRunner, _ refusals: [(call: String, message: String)], then values: String,
+                         prelude: String = "") throws -> CommandLineRunner.Result {
+        let checks = refusals.map { r in
+            "do local ok, m = pcall(function() return \(r.call) end)\n if ok or not tostring(m):find(\(Lua.quote(r.message)), 1, true) then print([[\(r.call)]], m) end end"
+        }
+        return try eval(cli, ([prelude] + checks + ["return " + values]).joined(separator: "\n"))
     }
 
     @Test("列表参数给了别的值：拒绝并点名，不当作空列表；真正的列表照常生效；超过 1000 项说明上限")
     func lists() throws {
         let cli = try HostileInputTests.office()
-        let checks = [
-            Self.refused("lvzhi.proposals.draft{ title = \"关于某事的建议\", category = \"经济\", member = 1, cosigners = 57 }", naming: "cosigners 应为 ID 列表"),
-            Self.refused("lvzhi.proposals.assign(1, { lead = \"市发展和改革委员会\", co = \"市委宣传部\" })", naming: "co 应为文字列表"),
-            Self.refused("lvzhi.proposals.file(1, { reviewers = 8 })", naming: "reviewers 应为 ID 列表"),
-            Self.refused("lvzhi.proposals.draft{ title = \"关于某事的建议\", category = \"经济\", member = 1, cosigners = big }", naming: "cosigners 最多 1000 项"),
-        ]
-        let out = try Self.eval(cli, "local big = {} for i = 1, 1001 do big[i] = 1 end\nreturn " + checks.joined(separator: ", "))
-        #expect(out.stdout == "true\ttrue\ttrue\ttrue\n", "\(out.stdout)\(out.stderr)")
+        let draft = "lvzhi.proposals.draft{ title = \"关于某事的建议\", category = \"经济\", member = 1, cosigners = %@ }"
+        let out = try Self.refusals(cli, [
+            (draft.replacingOccurrences(of: "%@", with: "57"), "cosigners 应为 ID 列表"),
+            ("lvzhi.proposals.assign(1, { lead = \"市发展和改革委员会\", co = \"市委宣传部\" })", "co 应为文字列表"),
+            ("lvzhi.proposals.file(1, { reviewers = 8 })", "reviewers 应为 ID 列表"),
+            (draft.replacingOccurrences(of: "%@", with: "big"), "cosigners 最多 1000 项"),
+        ], then: "lvzhi.proposals.count{}", prelude: "local big = {} for i = 1, 1001 do big[i] = 1 end")
+        #expect(out.stdout == "1\n", "\(out.stdout)\(out.stderr)")
         let roles = try Self.eval(cli, """
             local id = lvzhi.members.add{ name = "乌兰", gender = "女", sector = "经济界", roles = { "常委", "召集人" } }
             local m = lvzhi.members.get(id)
@@ -37,39 +42,39 @@ struct ScriptIssue11Tests {
     @Test("条件给了表、函数或不带名字的值：拒绝，不当作没有条件")
     func filters() throws {
         let cli = try HostileInputTests.office()
-        let out = try Self.eval(cli, "return " + [
-            Self.refused("lvzhi.members.count{ sector = { \"经济界\" } }", naming: "sector 应为文字，实际是表"),
-            Self.refused("lvzhi.members.count{ sector = print }", naming: "sector 应为文字，实际是函数"),
-            Self.refused("lvzhi.members.count{ \"经济界\" }", naming: "没有名字"),
-            Self.refused("lvzhi.members.count{ secter = \"经济界\" }", naming: "不认识的条件「secter」"),
-        ].joined(separator: ", ") + ", lvzhi.members.count{ sector = \"经济界\" }")
-        #expect(out.stdout == "true\ttrue\ttrue\ttrue\t1\n", "\(out.stdout)\(out.stderr)")
+        let out = try Self.refusals(cli, [
+            ("lvzhi.members.count{ sector = { \"经济界\" } }", "sector 应为文字，实际是表"),
+            ("lvzhi.members.count{ sector = print }", "sector 应为文字，实际是函数"),
+            ("lvzhi.members.count{ \"经济界\" }", "没有名字"),
+            ("lvzhi.members.count{ secter = \"经济界\" }", "不认识的条件「secter」"),
+        ], then: "lvzhi.members.count{ sector = \"经济界\" }")
+        #expect(out.stdout == "1\n", "\(out.stdout)\(out.stderr)")
     }
 
     @Test("布尔选项只接受 true、false：\"yes\"、1、0 都拒绝")
     func booleans() throws {
         let cli = try HostileInputTests.office()
-        let out = try Self.eval(cli, "return " + [
-            Self.refused("lvzhi.proposals.count{ key = \"yes\" }", naming: "key 应为 true 或 false，实际是文字「yes」"),
-            Self.refused("lvzhi.proposals.count{ key = 1 }", naming: "key 应为 true 或 false，实际是整数 1"),
-            Self.refused("lvzhi.proposals.count{ key = 0 }", naming: "key 应为 true 或 false"),
-            Self.refused("lvzhi.notices.list{ all = \"true\" }", naming: "all 应为 true 或 false"),
-        ].joined(separator: ", ") + ", lvzhi.proposals.count{ key = true }, lvzhi.proposals.count{ key = false }")
-        #expect(out.stdout == "true\ttrue\ttrue\ttrue\t0\t1\n", "\(out.stdout)\(out.stderr)")
+        let out = try Self.refusals(cli, [
+            ("lvzhi.proposals.count{ key = \"yes\" }", "key 应为 true 或 false，实际是文字「yes」"),
+            ("lvzhi.proposals.count{ key = 1 }", "key 应为 true 或 false，实际是整数 1"),
+            ("lvzhi.proposals.count{ key = 0 }", "key 应为 true 或 false"),
+            ("lvzhi.notices.list{ all = \"true\" }", "all 应为 true 或 false"),
+        ], then: "lvzhi.proposals.count{ key = true }, lvzhi.proposals.count{ key = false }")
+        #expect(out.stdout == "0\t1\n", "\(out.stdout)\(out.stderr)")
     }
 
     @Test("文字参数不接受 NaN、无穷大、布尔值、表；整数按数字写出")
     func texts() throws {
         let cli = try HostileInputTests.office()
         let add = { (name: String) in "lvzhi.members.add{ name = \(name), gender = \"男\", sector = \"经济界\" }" }
-        let out = try Self.eval(cli, "return " + [
-            Self.refused(add("0/0"), naming: "name 应为文字，实际是非数（NaN）"),
-            Self.refused(add("1/0"), naming: "name 应为文字，实际是无穷大"),
-            Self.refused(add("true"), naming: "name 应为文字，实际是布尔值 true"),
-            Self.refused(add("{}"), naming: "name 应为文字，实际是表"),
-            Self.refused("lvzhi.members.get(\"3\")", naming: "第 1 个参数（id）应为 ID（正整数），实际是文字「3」"),
-        ].joined(separator: ", ") + ", lvzhi.members.get(lvzhi.members.add{ name = \"巴特尔\", gender = \"男\", sector = \"经济界\", mobile = 13800000000 }).mobile")
-        #expect(out.stdout == "true\ttrue\ttrue\ttrue\ttrue\t13800000000\n", "\(out.stdout)\(out.stderr)")
+        let out = try Self.refusals(cli, [
+            (add("0/0"), "name 应为文字，实际是非数（NaN）"),
+            (add("1/0"), "name 应为文字，实际是无穷大"),
+            (add("true"), "name 应为文字，实际是布尔值 true"),
+            (add("{}"), "name 应为文字，实际是表"),
+            ("lvzhi.members.get(\"3\")", "第 1 个参数（id）应为 ID（正整数），实际是文字「3」"),
+        ], then: "lvzhi.members.get(lvzhi.members.add{ name = \"巴特尔\", gender = \"男\", sector = \"经济界\", mobile = 13800000000 }).mobile")
+        #expect(out.stdout == "13800000000\n", "\(out.stdout)\(out.stderr)")
     }
 
     @Test("退回修改是 return_for_revision，延期的日期是 new_deadline：都能直接写")
