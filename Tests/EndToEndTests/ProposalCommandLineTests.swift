@@ -116,7 +116,7 @@ struct ProposalCommandLineTests {
         let bad = try cli.run(["eval", """
             local a, e1 = pcall(lvzhi.proposals.rate, 1, { rating = "满意", member = "张伟" })
             local b, e2 = pcall(lvzhi.proposals.draft, { title = "关于某事的建议", category = "民生", cosigners = { "巴特尔" } })
-            return a, tostring(e1):find("member", 1, true) ~= nil and tostring(e1):find("应为整数", 1, true) ~= nil,
+            return a, tostring(e1):find("member", 1, true) ~= nil and tostring(e1):find("应为 ID", 1, true) ~= nil,
                    b, tostring(e2):find("cosigners", 1, true) ~= nil
             """, "--office", "ordos"])
         #expect(bad.stdout == "false\ttrue\tfalse\ttrue\n", "\(bad.stdout)\(bad.stderr)")

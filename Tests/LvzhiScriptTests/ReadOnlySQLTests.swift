@@ -32,7 +32,7 @@ final class ReadOnlySQLTests {
     /// A module whose function ends the run's transaction behind the runner's back, as a bug
     /// in the hatch or a plugin could.
     static let rogue = ScriptModule(name: "rogue", moduleID: nil, summary: "测试用", functions: [
-        ScriptFunction("commit", signature: "commit()", summary: "直接提交事务") { session, _ in
+        ScriptFunction("commit", summary: "直接提交事务") { session, _ in
             try session.tx.db.execute(sql: "COMMIT")
             return 0
         },

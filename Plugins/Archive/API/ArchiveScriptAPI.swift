@@ -8,22 +8,30 @@ public enum ArchiveScriptAPI {
     public static let module = ScriptModule(name: "archive", moduleID: ArchivePlugin.id, summary: "文史资料",
                                             functions: core + ArchiveReportsScriptAPI.functions + ArchiveFilesScriptAPI.functions + ArchiveWorkScriptAPI.functions)
 
-    static let unitFilters = ["level", "parent", "accession", "genre", "location"]
+    /// The filter of units/each_unit.
+    static let unitFilters: [ScriptParameter] = [.options([.text("level"), .id("parent"), .id("accession"), .text("genre"), .text("location")])]
+
+    /// The keys of `describe`: the fields of `lvzhi archive unit add` (dates are archival dates, written as text).
+    static let describeKeys: [ScriptParameter] = [.text("level"), .id("parent")]
+        + ["reference_code", "title", "creator", "created_on", "period_from", "period_to", "manuscript", "genre", "extent", "summary",
+           "persons", "places", "subjects", "classification", "secrecy", "retention", "openness", "original_location", "copy_location"].map { .text($0) }
+        + [.id("accession"), .text("body")]
 
     static let core: [ScriptFunction] = [
-        ScriptFunction("search", signature: "search(query, {limit=, offset=})", summary: "中文全文检索（题名、提要、主题词、正文、口述稿），按相关度排序，带摘录") { session, call in
+        ScriptFunction("search", [.text("query"), .options([.integer("limit", in: 0...NumberRange.limit.upperBound),
+                                                                      .integer("offset", in: NumberRange.offset)])], summary: "中文全文检索（题名、提要、主题词、正文、口述稿），按相关度排序，带摘录") { session, call in
             let query = try call.requireString(1, "query")
-            let f = try call.filter(2, allowed: ["limit", "offset"])
-            let result = try ArchiveSearch.search(query, officeCode: session.office.code, limit: try f.integer("limit", in: 0...NumberRange.limit.upperBound) ?? 20,
-                                                  offset: try f.integer("offset", in: NumberRange.offset) ?? 0, context: session.context, db: session.tx.db)
+            let f = try call.options(2)
+            let result = try ArchiveSearch.search(query, officeCode: session.office.code, limit: try f.integer("limit") ?? 20,
+                                                  offset: try f.integer("offset") ?? 0, context: session.context, db: session.tx.db)
             try call.push(encoding: result.hits)
             return 1
         },
-        ScriptFunction("units", signature: "units{level=, parent=, accession=, genre=, location=}", summary: "可见的著录条目数组（按档号）") { session, call in
+        ScriptFunction("units", unitFilters, summary: "可见的著录条目数组（按档号）") { session, call in
             try call.push(encoding: try units(session, call))
             return 1
         },
-        ScriptFunction("each_unit", signature: "each_unit{level=, parent=, accession=, genre=, location=}", summary: "逐条遍历可见的著录条目") { session, call in
+        ScriptFunction("each_unit", unitFilters, summary: "逐条遍历可见的著录条目") { session, call in
             var remaining = try units(session, call)[...]
             call.pushIterator { call in
                 guard let unit = remaining.popFirst() else { return 0 }
@@ -32,7 +40,11 @@ public enum ArchiveScriptAPI {
             }
             return 1
         },
-        ScriptFunction("unit", signature: "unit(id)", summary: "按 ID 取一条著录（看不到的条目视为不存在）；path 为从全宗到本条的档号") { session, call in
+        ScriptFunction("count_units", unitFilters, summary: "可见的著录条目条数（条件同 units）") { session, call in
+            call.push(Int64(try units(session, call).count))
+            return 1
+        },
+        ScriptFunction("unit", [.id("id")], summary: "按 ID 取一条著录（看不到的条目视为不存在）；path 为从全宗到本条的档号") { session, call in
             let (unit, office) = try ArchiveAccess.unit(try call.requireInteger(1, "id"), context: session.context, db: session.tx.db)
             guard office.id == session.office.id else { throw LvzhiError.notFound("著录条目", "ID \(unit.id!)") }
             let path = try DescriptionStore.path(to: unit, db: session.tx.db).map(\.referenceCode)
@@ -40,11 +52,9 @@ public enum ArchiveScriptAPI {
             try call.set("path") { try call.push(encoding: path) }
             return 1
         },
-        ScriptFunction("describe", signature: "describe{level=, parent=, reference_code=, title=, …}", summary: "新增一条著录（与 lvzhi archive unit add 相同的校验），返回其 ID",
+        ScriptFunction("describe", [.options(describeKeys)], summary: "新增一条著录（与 lvzhi archive unit add 相同的校验），返回其 ID",
                        writes: true) { session, call in
-            let f = try call.filter(1, allowed: ["level", "parent", "reference_code", "title", "creator", "created_on", "period_from", "period_to",
-                                                 "manuscript", "genre", "extent", "summary", "persons", "places", "subjects", "classification",
-                                                 "secrecy", "retention", "openness", "original_location", "copy_location", "accession", "body"])
+            let f = try call.options(1)
             let unit = try DescriptionStore.add(officeCode: session.office.code, UnitInput(
                 level: f["level"], parentID: try f.id("parent"), referenceCode: f["reference_code"], title: f["title"],
                 creator: f["creator"], createdOn: f["created_on"], periodFrom: f["period_from"], periodTo: f["period_to"],
@@ -55,19 +65,19 @@ public enum ArchiveScriptAPI {
             call.push(unit.id!)
             return 1
         },
-        ScriptFunction("accessions", signature: "accessions{year=, status=}", summary: "接收登记（文史工作人员），按编号") { session, call in
-            let f = try call.filter(1, allowed: ["year", "status"])
-            try call.push(encoding: try AccessionStore.list(officeCode: session.office.code, year: try f.integer("year", in: NumberRange.year),
+        ScriptFunction("accessions", [.options([.integer("year", in: NumberRange.year), .text("status")])], summary: "接收登记（文史工作人员），按编号") { session, call in
+            let f = try call.options(1)
+            try call.push(encoding: try AccessionStore.list(officeCode: session.office.code, year: try f.integer("year"),
                                                                  status: try f["status"].map(ProcessingStatus.parse), context: session.context, db: session.tx.db))
             return 1
         },
-        ScriptFunction("agents", signature: "agents{name=}", summary: "人物和机构（按名称的一部分筛选）") { session, call in
-            let f = try call.filter(1, allowed: ["name"])
+        ScriptFunction("agents", [.options([.text("name")])], summary: "人物和机构（按名称的一部分筛选）") { session, call in
+            let f = try call.options(1)
             try call.push(encoding: try AgentStore.list(officeCode: session.office.code, name: f["name"], context: session.context, db: session.tx.db))
             return 1
         },
-        ScriptFunction("submissions", signature: "submissions{status=}", summary: "征集来稿（文史工作人员看全部，其他人看自己提交的）") { session, call in
-            let f = try call.filter(1, allowed: ["status"])
+        ScriptFunction("submissions", [.options([.text("status")])], summary: "征集来稿（文史工作人员看全部，其他人看自己提交的）") { session, call in
+            let f = try call.options(1)
             let status = try f["status"].map { text in
                 guard let s = SubmissionStatus(rawValue: text) ?? SubmissionStatus.allCases.first(where: { $0.title == text }) else {
                     throw LvzhiError.invalid("status", text, "应为 needs_review、accepted 或 declined")
@@ -77,8 +87,8 @@ public enum ArchiveScriptAPI {
             try call.push(encoding: try CollectionStore.submissions(officeCode: session.office.code, status: status, context: session.context, db: session.tx.db))
             return 1
         },
-        ScriptFunction("submit", signature: "submit{title=, summary=, sanqin=, campaign=}", summary: "委员提交文史资料来稿（进入审核队列），返回其 ID", writes: true) { session, call in
-            let f = try call.filter(1, allowed: ["title", "summary", "sanqin", "campaign"])
+        ScriptFunction("submit", [.options([.text("title"), .text("summary"), .text("sanqin"), .id("campaign")])], summary: "委员提交文史资料来稿（进入审核队列），返回其 ID", writes: true) { session, call in
+            let f = try call.options(1)
             let s = try CollectionStore.submit(officeCode: session.office.code, campaignID: try f.id("campaign"), title: f["title"] ?? "",
                                                summary: f["summary"] ?? "", sanqin: f["sanqin"], tx: session.tx)
             call.push(s.id!)
@@ -87,7 +97,7 @@ public enum ArchiveScriptAPI {
     ]
 
     static func units(_ session: ScriptSession, _ call: any ScriptCall) throws -> [DescriptionUnit] {
-        let f = try call.filter(1, allowed: unitFilters)
+        let f = try call.options(1)
         return try DescriptionStore.list(officeCode: session.office.code, UnitFilter(
             level: try f["level"].map(DescriptionLevel.parse), parentID: try f.id("parent"),
             accessionID: try f.id("accession"), genre: f["genre"], location: f["location"]), context: session.context, db: session.tx.db)

@@ -33,12 +33,15 @@ public struct ProposalQuery: Sendable {
         self.year = year; self.overdue = overdue; self.key = key; self.occasion = occasion; self.memberID = memberID; self.excellent = excellent
     }
 
-    /// The names of the filters, as scripts give them (`lvzhi.proposals.list{status = "filed"}`).
-    public static let scriptFilters = ["status", "category", "kind", "unit", "term", "session", "year", "overdue", "key", "occasion", "member", "excellent"]
+    /// The filters as scripts give them (`lvzhi.proposals.list{status = "filed"}`), each with its kind.
+    public static let scriptFilters: [ScriptParameter] = [
+        .text("status"), .text("category"), .text("kind"), .text("unit"), .integer("term", in: NumberRange.ordinal),
+        .integer("session", in: NumberRange.ordinal), .integer("year", in: NumberRange.year), .boolean("overdue"), .boolean("key"),
+        .text("occasion"), .id("member"), .boolean("excellent"),
+    ]
 
-    /// A query from a script's filter table (values as text).
-    public init(script f: [String: String]) throws {
-        func flag(_ key: String) -> Bool { f[key] == "true" || f[key] == "1" }
+    /// A query from a script's filter table (checked against ``scriptFilters``).
+    public init(script f: ScriptOptions) throws {
         self.init(status: try f["status"].map(ProposalStatus.parse), category: f["category"],
                   kind: try f["kind"].map { text in
                       guard let kind = ProposalKind(rawValue: text) ?? ProposalKind.allCases.first(where: { $0.title == text }) else {
@@ -46,10 +49,9 @@ public struct ProposalQuery: Sendable {
                       }
                       return kind
                   },
-                  unit: f["unit"], term: try f.integer("term", in: NumberRange.ordinal), session: try f.integer("session", in: NumberRange.ordinal),
-                  year: try f.integer("year", in: NumberRange.year),
-                  overdue: flag("overdue"), key: flag("key"), occasion: f["occasion"], memberID: try f.id("member"),
-                  excellent: flag("excellent"))
+                  unit: f["unit"], term: try f.integer("term"), session: try f.integer("session"), year: try f.integer("year"),
+                  overdue: try f.flag("overdue") ?? false, key: try f.flag("key") ?? false, occasion: f["occasion"], memberID: try f.id("member"),
+                  excellent: try f.flag("excellent") ?? false)
     }
 
     /// The request for the proposals in `scope` (``ProposalAccess``) matching the query, by id.

@@ -9,16 +9,17 @@ public enum CoreScriptAPI {
     public static let modules: [ScriptModule] = [offices, terms, sectors, groups, committees, members, duty, modulesTable, audit, database, scripts,
                                                  ReportScriptAPI.module]
 
-    static let memberFilters = ["name", "sector", "group", "committee", "role"]
+    /// The filter of `lvzhi.members.each/list/count`.
+    static let memberFilters: [ScriptParameter] = [.options(["name", "sector", "group", "committee", "role"].map { .text($0) })]
 
     static func memberFilter(_ call: any ScriptCall, _ index: Int32) throws -> MemberFilter {
-        let f = try call.filter(index, allowed: memberFilters)
+        let f = try call.options(index)
         return MemberFilter(name: f["name"], sector: f["sector"], group: f["group"], committee: f["committee"], role: f["role"])
     }
 
     /// `lvzhi.offices`: the office tree.
     static let offices = ScriptModule(name: "offices", moduleID: nil, summary: "政协组织", functions: [
-        ScriptFunction("list", signature: "list()", summary: "列出可见的政协组织（代码、名称、上级代码）") { session, call in
+        ScriptFunction("list", summary: "列出可见的政协组织（代码、名称、上级代码）") { session, call in
             let rows = try Row.fetchAll(session.tx.db, sql: """
                 SELECT o.id, o.code, o.name, p.code AS parent FROM offices o LEFT JOIN offices p ON p.id = o.parent_id ORDER BY o.id
                 """)
@@ -43,25 +44,25 @@ public enum CoreScriptAPI {
     /// `lvzhi.terms`, `lvzhi.sectors`, `lvzhi.groups`, `lvzhi.committees`: the office's organisation,
     /// each record as `lvzhi … list --json` shows it.
     static let terms = ScriptModule(name: "terms", moduleID: nil, summary: "届次与全体会议", functions: [
-        ScriptFunction("list", signature: "list()", summary: "本政协的届次（最新的在前），含各次会议和委员人数") { session, call in
+        ScriptFunction("list", summary: "本政协的届次（最新的在前），含各次会议和委员人数") { session, call in
             try call.push(encoding: TermStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
     ])
     static let sectors = ScriptModule(name: "sectors", moduleID: nil, summary: "界别", functions: [
-        ScriptFunction("list", signature: "list()", summary: "本政协的界别，含所属活动组和委员人数") { session, call in
+        ScriptFunction("list", summary: "本政协的界别，含所属活动组和委员人数") { session, call in
             try call.push(encoding: SectorStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
     ])
     static let groups = ScriptModule(name: "groups", moduleID: nil, summary: "界别活动组", functions: [
-        ScriptFunction("list", signature: "list()", summary: "本政协的界别活动组，含对应专委会、界别和委员人数") { session, call in
+        ScriptFunction("list", summary: "本政协的界别活动组，含对应专委会、界别和委员人数") { session, call in
             try call.push(encoding: ActivityGroupStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
     ])
     static let committees = ScriptModule(name: "committees", moduleID: nil, summary: "专委会（全员入委）", functions: [
-        ScriptFunction("list", signature: "list()", summary: "本政协的专委会，含对应活动组、委员人数和跨组选调人数") { session, call in
+        ScriptFunction("list", summary: "本政协的专委会，含对应活动组、委员人数和跨组选调人数") { session, call in
             try call.push(encoding: CommitteeStore.list(officeCode: session.office.code, context: session.context, db: session.tx.db))
             return 1
         },
@@ -69,10 +70,10 @@ public enum CoreScriptAPI {
 
     /// `lvzhi.audit`: the audit trail of the office and those below it (administrators).
     static let audit = ScriptModule(name: "audit", moduleID: nil, summary: "审计记录（仅管理员）", functions: [
-        ScriptFunction("list", signature: "list{since=, entity=, limit=}", summary: "本政协及下级的审计记录，最新的在前（since 为日期，limit 默认 200）") { session, call in
-            let f = try call.filter(1, allowed: ["since", "entity", "limit"])
-            let limit = try f.integer("limit", in: NumberRange.limit) ?? 200
-            let records = try AuditStore.list(AuditFilter(officeCode: session.office.code, since: f["since"], entity: f["entity"], limit: limit),
+        ScriptFunction("list", [.options([.date("since"), .text("entity"), .integer("limit", in: NumberRange.limit)])], summary: "本政协及下级的审计记录，最新的在前（since 为日期，limit 默认 200）") { session, call in
+            let f = try call.options(1)
+            let limit = try f.integer("limit") ?? 200
+            let records = try AuditStore.list(AuditFilter(officeCode: session.office.code, since: try f.date("since"), entity: f["entity"], limit: limit),
                                               context: session.context, db: session.tx.db)
             try call.push(encoding: records)
             return 1
@@ -81,7 +82,7 @@ public enum CoreScriptAPI {
 
     /// `lvzhi.members`: the roster of the run's office.
     static let members = ScriptModule(name: "members", moduleID: nil, summary: "委员名册", functions: [
-        ScriptFunction("each", signature: "each{name=, sector=, group=, committee=, role=}",
+        ScriptFunction("each", memberFilters,
                        summary: "逐个遍历符合条件的委员（用于 for … in，不一次载入全部）") { session, call in
             let cursor = try MemberStore.cursor(officeCode: session.office.code, filter: memberFilter(call, 1),
                                                 context: session.context, db: session.tx.db)
@@ -92,7 +93,7 @@ public enum CoreScriptAPI {
             }
             return 1
         },
-        ScriptFunction("list", signature: "list{name=, sector=, group=, committee=, role=}",
+        ScriptFunction("list", memberFilters,
                        summary: "符合条件的委员数组") { session, call in
             let cursor = try MemberStore.cursor(officeCode: session.office.code, filter: memberFilter(call, 1),
                                                 context: session.context, db: session.tx.db)
@@ -104,22 +105,24 @@ public enum CoreScriptAPI {
             }
             return 1
         },
-        ScriptFunction("count", signature: "count{name=, sector=, group=, committee=, role=}",
+        ScriptFunction("count", memberFilters,
                        summary: "符合条件的委员人数") { session, call in
             call.push(Int64(try MemberStore.count(officeCode: session.office.code, filter: memberFilter(call, 1),
                                                   context: session.context, db: session.tx.db)))
             return 1
         },
-        ScriptFunction("get", signature: "get(id)", summary: "按 ID 取一位委员（联系方式仅管理员可见）") { session, call in
+        ScriptFunction("get", [.id("id")], summary: "按 ID 取一位委员（联系方式仅管理员可见）") { session, call in
             let id = try call.requireInteger(1, "id")
             try call.push(encoding: try MemberStore.view(id: id, context: session.context, db: session.tx.db))
             return 1
         },
-        ScriptFunction("add", signature: "add{name=, gender=, sector=, ethnicity=, birth_date=, party=, group=, roles=, mobile=}",
+        ScriptFunction("add", [.options([.text("name"), .text("gender"), .text("sector"), .text("ethnicity"), .date("birth_date"), .text("party"),
+                                         .text("group"), .texts("roles"), .text("mobile"), .text("email"), .text("address")])],
                        summary: "登记一位委员（与 lvzhi member add 相同的校验、权限和审计），返回其 ID", writes: true) { session, call in
-            let f = try call.filter(1, allowed: ["name", "gender", "sector", "ethnicity", "birth_date", "party", "group", "roles", "mobile", "email", "address"])
-            let input = MemberInput(name: f["name"] ?? "", gender: f["gender"] ?? "", ethnicity: f["ethnicity"], birthDate: f["birth_date"],
-                                    sector: f["sector"] ?? "", group: f["group"], party: f["party"], roles: f["roles"],
+            let f = try call.options(1)
+            let roles = try f.texts("roles")
+            let input = MemberInput(name: f["name"] ?? "", gender: f["gender"] ?? "", ethnicity: f["ethnicity"], birthDate: try f.date("birth_date"),
+                                    sector: f["sector"] ?? "", group: f["group"], party: f["party"], roles: roles.isEmpty ? nil : roles.joined(separator: "、"),
                                     mobile: f["mobile"], email: f["email"], address: f["address"])
             let member = try MemberStore.add(officeCode: session.office.code, input, tx: session.tx)
             call.push(member.id!)
@@ -129,7 +132,7 @@ public enum CoreScriptAPI {
 
     /// `lvzhi.modules`: which modules the office has enabled.
     static let modulesTable = ScriptModule(name: "modules", moduleID: nil, summary: "业务模块", functions: [
-        ScriptFunction("list", signature: "list()", summary: "本政协的模块及是否启用") { session, call in
+        ScriptFunction("list", summary: "本政协的模块及是否启用") { session, call in
             let registry = session.host.registry
             call.newTable(array: Int32(registry.manifests.count), fields: 0)
             for (index, manifest) in registry.manifests.enumerated() {
@@ -143,7 +146,7 @@ public enum CoreScriptAPI {
             }
             return 1
         },
-        ScriptFunction("settings", signature: "settings(module)", summary: "本政协某模块的设置（未修改的为默认值），如 settings(\"proposals\").handling_months") { session, call in
+        ScriptFunction("settings", [.text("module")], summary: "本政协某模块的设置（未修改的为默认值），如 settings(\"proposals\").handling_months") { session, call in
             let manifest = try session.host.registry.manifest(try call.requireString(1, "module"))
             try AccessGate.authorize(session.context, CorePermission.organisationRead, in: session.office, db: session.tx.db)
             let values = try ModuleSettings.read(manifest, officeID: session.office.id!, db: session.tx.db)
@@ -158,26 +161,29 @@ public enum CoreScriptAPI {
 
     /// `lvzhi.duty`: members' duty records (履职档案), which modules append to.
     static let duty = ScriptModule(name: "duty", moduleID: nil, summary: "委员履职档案", functions: [
-        ScriptFunction("list", signature: "list{member=, year=, kind=}", summary: "本政协的履职记录（按日期），每条含委员、种类及其中文名、内容") { session, call in
+        ScriptFunction("list", dutyFilters, summary: "本政协的履职记录（按日期），每条含委员、种类及其中文名、内容") { session, call in
             try call.push(encoding: DutyRecordStore.list(officeCode: session.office.code, filter: try dutyFilter(call),
                                                                registry: session.host.registry, context: session.context, db: session.tx.db))
             return 1
         },
-        ScriptFunction("summary", signature: "summary{member=, year=, kind=}", summary: "按委员汇总：counts 为各种类的条数，total 为合计") { session, call in
+        ScriptFunction("summary", dutyFilters, summary: "按委员汇总：counts 为各种类的条数，total 为合计") { session, call in
             try call.push(encoding: DutyRecordStore.summary(officeCode: session.office.code, filter: try dutyFilter(call),
                                                                   context: session.context, db: session.tx.db))
             return 1
         },
     ])
 
+    /// The filter of `lvzhi.duty.list/summary`.
+    static let dutyFilters: [ScriptParameter] = [.options([.id("member"), .integer("year", in: NumberRange.year), .text("kind")])]
+
     static func dutyFilter(_ call: any ScriptCall) throws -> DutyFilter {
-        let f = try call.filter(1, allowed: ["member", "year", "kind"])
-        return DutyFilter(memberID: try f.id("member"), year: try f.integer("year", in: NumberRange.year), kind: f["kind"])
+        let f = try call.options(1)
+        return DutyFilter(memberID: try f.id("member"), year: try f.integer("year"), kind: f["kind"])
     }
 
     /// `lvzhi.scripts`: the office's stored scripts (what `require` loads).
     static let scripts = ScriptModule(name: "scripts", moduleID: nil, summary: "本政协保存的脚本", functions: [
-        ScriptFunction("source", signature: "source(name)", summary: "本政协保存的脚本的源码（require 用它加载模块）") { session, call in
+        ScriptFunction("source", [.text("name")], summary: "本政协保存的脚本的源码（require 用它加载模块）") { session, call in
             let name = try call.requireString(1, "name")
             try AccessGate.authorize(session.context, CorePermission.organisationRead, in: session.office, db: session.tx.db)
             let script = try ScriptStore.find(name, office: session.office, db: session.tx.db)
@@ -187,7 +193,7 @@ public enum CoreScriptAPI {
             call.push(script.source)
             return 1
         },
-        ScriptFunction("list", signature: "list()", summary: "本政协保存的脚本（名称、类型、事件）") { session, call in
+        ScriptFunction("list", summary: "本政协保存的脚本（名称、类型、事件）") { session, call in
             try AccessGate.authorize(session.context, CorePermission.scriptRun, in: session.office, db: session.tx.db)
             let rows = try OfficeScript.filter(Column("office_id") == session.office.id).order(Column("name")).fetchAll(session.tx.db)
             call.newTable(array: Int32(rows.count), fields: 0)
@@ -224,7 +230,7 @@ public enum CoreScriptAPI {
     /// uncommitted writes. Rows are copied to Lua one by one against the run's memory cap: a
     /// result that would not fit stops the run with the memory limit, as Lua's own allocations do.
     static let database = ScriptModule(name: "db", moduleID: nil, summary: "只读 SQL 查询（仅管理员）", functions: [
-        ScriptFunction("query", signature: "query(sql, 参数…)",
+        ScriptFunction("query", [.text("sql"), ScriptParameter("参数", .values)],
                        summary: "执行一条只读 SQL（SELECT），返回行的数组（仅管理员；写入、事务控制、PRAGMA、ATTACH 一律拒绝）") { session, call in
             try authorizeWholeDatabase(session)
             let sql = try call.requireString(1, "sql")
@@ -235,7 +241,7 @@ public enum CoreScriptAPI {
                     else if call.typeName(index) == "number", case .number(let d) = call.value(index) { values.append(d.databaseValue) }
                     else if let s = call.string(index) { values.append(s.databaseValue) }
                     else if call.typeName(index) == "nil" { values.append(.null) }
-                    else { throw ScriptCallError.wrongType(index: index, name: "参数", expected: "字符串、数或 nil", got: call.typeName(index)) }
+                    else { throw call.value(index).refused(call.label(index), expected: ScriptParameterKind.values.expected) }
                 }
             }
             let state = (call as? LuaCall)?.state

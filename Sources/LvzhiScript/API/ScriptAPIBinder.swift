@@ -56,8 +56,12 @@ public struct ScriptAPIBinder {
                 for function in module.functions {
                     call.set(function.name) {
                         let body = function.body
+                        let parameters = function.parameters
                         state.pushFunction { call in
+                            var call = call
+                            call.parameters = parameters
                             do {
+                                try call.check(parameters)
                                 // Database errors reach the script as the same Chinese messages the CLI prints.
                                 return try LvzhiHost.translatingErrors { try body(session, call) }
                             } catch let error as LvzhiError where error.code == .limitExceeded {
@@ -80,7 +84,7 @@ public struct ScriptAPIBinder {
         let officeCode = session.office.code
         call.set("__index") {
             state.pushFunction { call in
-                let key = call.string(2) ?? call.typeName(2)
+                let key = call.string(2) ?? call.value(2).kindForMessage
                 if let moduleID = disabled[key] {
                     throw LvzhiError(.moduleDisabled, "模块未启用：「\(moduleID)」在「\(officeName)」未启用，lvzhi.\(key) 不可用",
                                      hint: "管理员可执行 lvzhi modules enable \(moduleID) --office \(officeCode)")

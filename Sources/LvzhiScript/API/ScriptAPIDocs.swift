@@ -12,6 +12,12 @@ public enum ScriptAPIDocs {
     /// `help(lvzhi.xxx.f)`: signature and summary.
     static func functionHelp(_ module: ScriptModule, _ function: ScriptFunction) -> String {
         qualified(module, function) + "\n  " + function.summary + (function.writes ? "（写入，记入审计）" : "")
+            + (function.parameters.isEmpty ? "" : "\n  参数：" + parameters(function))
+    }
+
+    /// What each parameter (and each option key) takes: `id：ID（正整数）；note：文字`.
+    static func parameters(_ function: ScriptFunction) -> String {
+        function.parameters.flatMap(\.reference).joined(separator: "；")
     }
 
     /// `help(lvzhi.xxx)`: the table and its functions.
@@ -46,6 +52,11 @@ public enum ScriptAPIDocs {
             "约定：`each{条件}` 逐条遍历（配合 `for … in`），`list{条件}` 返回数组，`count{条件}` 计数，`get(id)` 取一条；",
             "记录是普通的 Lua 表，字段名为 snake_case，每条记录都有 `id`。",
             "",
+            "参数：每个参数、每个选项只接受所写的一种值，别的类型一律报错（说明参数名、给出的值和应为什么），不会被悄悄忽略：",
+            "文字（整数也可，按数字写出，如 mobile = 13800000000；小数、NaN、无穷大、布尔值、表都不行）；",
+            "ID（正整数，文字请先 tonumber）；整数（写明范围）；true 或 false（1、0、\"yes\" 都不行）；日期（如 2026-08-31）；",
+            "列表（1…n 的序列，如 {12, 57}，最多 \(ScriptParameterKind.listMaximum) 项，单个值不算列表）。选项表只能有带名字的键，不认识的键也报错。",
+            "",
             "## lvzhi.office、lvzhi.user",
             "",
             "- `lvzhi.office`：当前政协 `{id, code, name}`",
@@ -55,9 +66,9 @@ public enum ScriptAPIDocs {
         for module in modules {
             lines += ["", "## lvzhi.\(module.name)：\(module.summary)", ""]
             if let moduleID = module.moduleID { lines += ["仅在本政协启用模块 `\(moduleID)` 时可用。", ""] }
-            lines += ["| 函数 | 说明 | 写入 |", "| --- | --- | --- |"]
+            lines += ["| 函数 | 说明 | 参数 | 写入 |", "| --- | --- | --- | --- |"]
             for function in module.functions {
-                lines.append("| `\(qualified(module, function))` | \(function.summary) | \(function.writes ? "是" : "") |")
+                lines.append("| `\(qualified(module, function))` | \(function.summary) | \(parameters(function)) | \(function.writes ? "是" : "") |")
             }
         }
         lines += [

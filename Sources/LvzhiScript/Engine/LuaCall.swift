@@ -12,6 +12,10 @@ import LvzhiStorage
 /// (the cap is enforced once the call returns), so they do not raise either.
 public struct LuaCall: ScriptCall {
     public let L: OpaquePointer
+    /// The parameters of the API function being called (``ScriptAPIBinder`` sets them).
+    public var parameters: [ScriptParameter] = []
+
+    public init(L: OpaquePointer) { self.L = L }
 
     /// How many arguments were passed.
     public var argumentCount: Int32 { lua_gettop(L) }
@@ -47,37 +51,6 @@ public struct LuaCall: ScriptCall {
     /// The Lua type name of argument `index`.
     public func typeName(_ index: Int32) -> String { String(cString: lua_typename(L, lua_type(L, index))) }
 
-    /// Field `key` of the table at `index`, read raw (no metamethods), as a string; numbers
-    /// are written out. `nil` if absent.
-    public func field(_ index: Int32, _ key: String) -> String? {
-        guard lua_type(L, index) == LUA_TTABLE else { return nil }
-        let table = lua_absindex(L, index)
-        pushRaw(key)
-        lua_rawget(L, table)
-        defer { lvz_pop(L, 1) }
-        switch lua_type(L, -1) {
-        case LUA_TSTRING: return string(-1)
-        case LUA_TNUMBER:
-            if let i = integer(-1) { return String(i) }
-            return number(-1).map { String($0) }
-        case LUA_TBOOLEAN: return boolean(-1) ? "true" : "false"
-        default: return nil
-        }
-    }
-
-    /// The string keys of the table at `index` (raw), for refusing unknown filter names.
-    public func keys(_ index: Int32) -> [String] {
-        guard lua_type(L, index) == LUA_TTABLE else { return [] }
-        let table = lua_absindex(L, index)
-        var keys: [String] = []
-        lua_pushnil(L)
-        while lua_next(L, table) != 0 {
-            if lua_type(L, -2) == LUA_TSTRING, let key = string(-2) { keys.append(key) }
-            lvz_pop(L, 1)
-        }
-        return keys
-    }
-
     // MARK: - Results
 
     /// Pushes a string (NUL-safe).
@@ -85,8 +58,6 @@ public struct LuaCall: ScriptCall {
         var text = text
         text.withUTF8 { buffer in _ = lua_pushlstring(L, buffer.baseAddress, buffer.count) }
     }
-
-    private func pushRaw(_ text: String) { push(text) }
 
     /// Pushes an integer.
     public func push(_ value: Int64) { lua_pushinteger(L, value) }
@@ -155,6 +126,9 @@ public struct LuaCall: ScriptCall {
 
     /// Argument `index` copied as a ``ScriptValue``.
     public func value(_ index: Int32) -> ScriptValue { ScriptValue.read(L, index) }
+
+    /// Argument `index` copied as a ``ScriptValue``, with up to `limit` entries a table.
+    public func value(_ index: Int32, limit: Int) -> ScriptValue { ScriptValue.read(L, index, limit: limit) }
 
     /// Whether argument `index` is a table.
     public func isTable(_ index: Int32) -> Bool { lua_type(L, index) == LUA_TTABLE }

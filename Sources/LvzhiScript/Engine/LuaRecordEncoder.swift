@@ -204,6 +204,10 @@ final class LuaRecordKeys {
         return ref
     }
 
+    /// The fields of each record type encoded so far in this state, in the order the type declares
+    /// them, as scripts see them (snake_case): what a report of records shows when no columns are given.
+    var fieldOrders: [[String]] { orders.values.map { $0.names.map(convert) }.filter { !$0.isEmpty } }
+
     /// How many distinct keys have been pushed into the registry (for tests).
     var count: Int { refs.count }
 

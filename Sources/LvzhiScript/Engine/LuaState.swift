@@ -86,6 +86,9 @@ public final class LuaState {
 
     /// Pushes `value` onto `L` (this state or one of its coroutines) as Lua tables, with the
     /// fields `--json` shows (see ``LuaRecordEncoder``).
+    /// The field orders of the record types pushed so far (``LuaRecordKeys/fieldOrders``).
+    var recordFieldOrders: [[String]] { recordKeys.fieldOrders }
+
     func push<T: Encodable>(encoding value: T, on L: OpaquePointer) throws {
         let encoder = recordEncoder.busy ? LuaRecordEncoder(L: L, keys: recordKeys) : recordEncoder
         encoder.L = L

@@ -6,8 +6,10 @@ import LvzhiStorage
 public typealias LuaValue = ScriptValue
 
 extension ScriptValue {
-    /// Copies the value at `index` of `L` (no metamethods run; tables are read raw).
-    static func read(_ L: OpaquePointer, _ index: Int32, depth: Int = 0, seen: Set<UnsafeRawPointer> = []) -> ScriptValue {
+    /// Copies the value at `index` of `L` (no metamethods run; tables are read raw). A table's
+    /// sequence 1…#t comes first, in order, read by position (not in `next` order, which puts
+    /// items of the hash part anywhere); its other keys follow. At most `limit` entries a table.
+    static func read(_ L: OpaquePointer, _ index: Int32, limit: Int = 1000, depth: Int = 0, seen: Set<UnsafeRawPointer> = []) -> ScriptValue {
         let index = lua_absindex(L, index)
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE: return .nil
@@ -27,11 +29,27 @@ extension ScriptValue {
             var entries: [Entry] = []
             var seen = seen
             seen.insert(pointer)
+            let truncated = Entry(key: .other("…"), value: .other("（已截断）"))
+            let length = Int64(lua_rawlen(L, index))
+            if length > 0 {
+                entries.reserveCapacity(Int(min(length, Int64(limit))))
+                for position in 1...length {
+                    if entries.count >= limit { entries.append(truncated); return .table(entries) }
+                    if lua_rawgeti(L, index, position) != LUA_TNIL {  // a hole is absent, as `next` would skip it
+                        entries.append(Entry(key: .integer(position), value: read(L, -1, limit: limit, depth: depth + 1, seen: seen)))
+                    }
+                    lvz_pop(L, 1)
+                }
+            }
             lua_pushnil(L)
             while lua_next(L, index) != 0 {
-                if entries.count >= 1000 { lvz_pop(L, 2); entries.append(Entry(key: .other("…"), value: .other("（已截断）"))); break }
-                let key = read(L, -2, depth: depth + 1, seen: seen)
-                let value = read(L, -1, depth: depth + 1, seen: seen)
+                if lua_isinteger(L, -2) != 0 {
+                    let key = lua_tointegerx(L, -2, nil)
+                    if key >= 1 && key <= length { lvz_pop(L, 1); continue }
+                }
+                if entries.count >= limit { lvz_pop(L, 2); entries.append(truncated); break }
+                let key = read(L, -2, limit: limit, depth: depth + 1, seen: seen)
+                let value = read(L, -1, limit: limit, depth: depth + 1, seen: seen)
                 entries.append(Entry(key: key, value: value))
                 lvz_pop(L, 1)
             }

@@ -33,22 +33,34 @@ public struct ReportTable: Sendable {
         self.rows = rows.map { $0.map { Int64($0).map(ScriptValue.integer) ?? .string($0) } }
     }
 
-    public init(rows value: ScriptValue, options: ScriptValue?) throws {
+    /// The most rows a report may have (Excel's sheet holds 1,048,576 with the header).
+    public static let maxRows = 1_000_000
+    /// The most columns a report may have.
+    public static let maxColumns = ScriptParameterKind.listMaximum
+
+    /// `fieldOrders`: the fields of known record types in their declared order; records without
+    /// `columns` show their fields in the order of the smallest type that has them all (else alphabetically).
+    public init(rows value: ScriptValue, options: ScriptValue?, fieldOrders: [[String]] = []) throws {
+        guard case .table(let entries) = value else {
+            throw value.refused("报表行", expected: "数组：每行一个数组或一条记录")
+        }
+        guard entries.count <= Self.maxRows else {
+            throw LvzhiError(.invalidInput, "报表最多 \(Self.maxRows) 行，这张表超过了", hint: "请分成几张表，或先汇总")
+        }
         guard let items = value.arrayItems else {
-            throw LvzhiError.invalid("报表行", value.description.prefix(40).description, "应为数组：每行一个数组或一条记录")
+            throw value.refused("报表行", expected: "数组：每行一个数组或一条记录（1…n 的序列）")
         }
-        title = options?["title"].map(\.plainText)
-        let columns = try options?["columns"].map { value -> [String] in
-            guard let list = value.arrayItems else { throw LvzhiError.invalid("columns", value.description, "应为字段名数组") }
-            return list.map(\.plainText)
-        }
-        let headers = try options?["headers"].map { value -> [String] in
-            guard let list = value.arrayItems else { throw LvzhiError.invalid("headers", value.description, "应为列标题数组") }
-            return list.map(\.plainText)
-        }
+        let options = try ScriptOptions(options ?? .nil, keys: [.text("title"), .texts("columns"), .texts("headers")], as: "报表选项")
+        title = options["title"]
+        let columns = options.values["columns"] == nil ? nil : try options.texts("columns")
+        let headers = options.values["headers"] == nil ? nil : try options.texts("headers")
         var rows: [[ScriptValue]] = []
-        var keys = columns
+        rows.reserveCapacity(items.count)
+        var keys = columns ?? Self.recordFields(items, fieldOrders)
         for (number, item) in items.enumerated() {
+            if case .table(let cells) = item, cells.count > Self.maxColumns {
+                throw LvzhiError(.invalidInput, "报表第 \(number + 1) 行超过 \(Self.maxColumns) 列", hint: "一张报表最多 \(Self.maxColumns) 列")
+            }
             if let cells = item.arrayItems {
                 rows.append(cells)
             } else if case .table(let entries) = item {
@@ -57,7 +69,7 @@ public struct ReportTable: Sendable {
                 }
                 rows.append(keys!.map { item[$0] ?? .nil })
             } else {
-                throw LvzhiError.invalid("报表第 \(number + 1) 行", item.description, "应为数组或记录（表）")
+                throw item.refused("报表第 \(number + 1) 行", expected: "数组或记录（表）")
             }
         }
         let width = max(rows.map(\.count).max() ?? 0, headers?.count ?? 0, keys?.count ?? 0)
@@ -66,6 +78,19 @@ public struct ReportTable: Sendable {
         }
         self.headers = headers ?? keys ?? (0..<width).map { "第\($0 + 1)列" }
         self.rows = rows.map { $0 + Array(repeating: .nil, count: max(0, width - $0.count)) }
+    }
+
+    /// The fields of the records among `items` (nil when there are none), in the order of the smallest of
+    /// `fieldOrders` that has them all; fields no order has, and all fields when none fits, alphabetically after.
+    static func recordFields(_ items: [ScriptValue], _ fieldOrders: [[String]]) -> [String]? {
+        var present = Set<String>()
+        for item in items where item.arrayItems == nil {
+            guard case .table(let entries) = item else { continue }
+            for entry in entries { if case .string(let key) = entry.key { present.insert(key) } }
+        }
+        if present.isEmpty { return nil }
+        let order = fieldOrders.filter { present.isSubset(of: $0) }.min { $0.count < $1.count } ?? []
+        return order.filter(present.contains) + present.subtracting(order).sorted()
     }
 
     /// The table as aligned text (Chinese characters two columns wide).

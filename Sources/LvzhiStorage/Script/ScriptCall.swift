@@ -15,12 +15,13 @@ public protocol ScriptCall {
     func integer(_ index: Int32) -> Int64?
     /// Whether argument `index` is a table.
     func isTable(_ index: Int32) -> Bool
-    /// Field `key` of the table argument `index`, as text (numbers written out), if present.
-    func field(_ index: Int32, _ key: String) -> String?
-    /// The string keys of the table argument `index`.
-    func keys(_ index: Int32) -> [String]
-    /// Argument `index` copied as a value (nested tables included, to a bounded depth).
+    /// Argument `index` copied as a value (nested tables included, to a bounded depth; at most
+    /// 1,000 entries a table).
     func value(_ index: Int32) -> ScriptValue
+    /// Argument `index` copied as a value, with up to `limit` entries a table.
+    func value(_ index: Int32, limit: Int) -> ScriptValue
+    /// The parameters the function being called declares (empty for iterators).
+    var parameters: [ScriptParameter] { get }
     /// The Lua type name of argument `index`, for error messages.
     func typeName(_ index: Int32) -> String
 
@@ -65,68 +66,72 @@ public protocol ScriptCall {
 }
 
 extension ScriptCall {
+    /// The label of argument `index` in messages: 第 2 个参数 cosigners.
+    public func label(_ index: Int32) -> String {
+        let i = Int(index) - 1
+        let name = parameters.indices.contains(i) ? parameters[i].name : "参数"
+        return "第 \(index) 个参数（\(name)）"
+    }
+
     /// A required string argument, or an error naming the parameter.
     public func requireString(_ index: Int32, _ name: String) throws -> String {
-        guard let value = string(index) else { throw ScriptCallError.wrongType(index: index, name: name, expected: "字符串", got: typeName(index)) }
-        return value
+        try value(index).text(as: "第 \(index) 个参数（\(name)）")
     }
 
-    /// A required integer argument, or an error naming the parameter.
+    /// A required whole-number argument, or an error naming the parameter.
     public func requireInteger(_ index: Int32, _ name: String) throws -> Int64 {
-        guard let value = integer(index) else { throw ScriptCallError.wrongType(index: index, name: name, expected: "整数", got: typeName(index)) }
-        return value
+        let value = value(index)
+        guard let n = value.wholeNumber else { throw value.refused("第 \(index) 个参数（\(name)）", expected: "整数") }
+        return n
     }
 
-    /// The filter table at `index` (absent or nil: no filter), refusing keys not in `allowed`.
-    public func filter(_ index: Int32, allowed: [String]) throws -> [String: String] {
-        if index > argumentCount || typeName(index) == "nil" { return [:] }
-        guard isTable(index) else {
-            throw ScriptCallError.wrongType(index: index, name: "条件", expected: "表（如 {sector = \"经济界\"}）", got: typeName(index))
+    /// The option table at argument `index` (absent or nil: none), checked against the keys its
+    /// function declares (``ScriptFunction/parameters``).
+    public func options(_ index: Int32) throws -> ScriptOptions {
+        let i = Int(index) - 1
+        guard parameters.indices.contains(i) else { throw LvzhiError(.storage, "接口登记中没有第 \(index) 个参数（程序错误）") }
+        switch parameters[i].kind {
+        case .options(let keys), .textOrOptions(let keys): return try ScriptOptions(value(index), keys: keys, as: label(index))
+        default: throw LvzhiError(.storage, "接口登记中第 \(index) 个参数不是选项表（程序错误）")
         }
-        var result: [String: String] = [:]
-        for key in keys(index) {
-            guard allowed.contains(key) else { throw ScriptCallError.unknownFilter(key: key, allowed: allowed) }
-            result[key] = field(index, key)
+    }
+
+    /// Refuses arguments that do not fit `parameters`: a wrong kind, a required one missing,
+    /// one too many. Every API function's arguments pass here before it runs.
+    public func check(_ parameters: [ScriptParameter]) throws {
+        let variadic = parameters.last.map { if case .values = $0.kind { return true } else { return false } } ?? false
+        // Trailing nils are no arguments (`f(1, nil)` is `f(1)`); anything else past the last parameter is refused.
+        if !variadic, let index = (Int32(parameters.count) + 1...max(argumentCount, Int32(parameters.count) + 1)).first(where: { value($0) != .nil }),
+           index <= argumentCount {
+            let extra = value(index)
+            throw LvzhiError(.invalidInput, parameters.isEmpty ? "这个函数不带参数，却给了\(extra.kindForMessage)"
+                                 : "只有 \(parameters.count) 个参数（\(parameters.map(\.signature).joined(separator: ", "))），第 \(index) 个参数却是\(extra.kindForMessage)")
         }
-        return result
+        for (offset, parameter) in parameters.enumerated() {
+            let index = Int32(offset + 1)
+            if case .values = parameter.kind {
+                guard index <= argumentCount else { break }
+                for rest in index...argumentCount { try parameter.kind.check(value(rest), as: "第 \(rest) 个参数（\(parameter.name)）") }
+                break
+            }
+            if case .table = parameter.kind, isTable(index) { continue }  // read by the function itself, not copied twice
+            let given = value(index)
+            if case .nil = given, !parameter.optional {
+                throw given.refused(label(index), expected: parameter.kind.expected)
+            }
+            try parameter.kind.check(given, as: label(index))
+        }
     }
 }
 
 /// A script called an API function with arguments it cannot take.
 public enum ScriptCallError: Error, CustomStringConvertible {
-    case wrongType(index: Int32, name: String, expected: String, got: String)
     case unknownFilter(key: String, allowed: [String])
 
     public var description: String {
         switch self {
-        case let .wrongType(index, name, expected, got):
-            return "第 \(index) 个参数（\(name)）应为\(expected)，实际是 \(got)"
         case let .unknownFilter(key, allowed):
             return "不认识的条件「\(key)」（可用：\(allowed.joined(separator: "、"))）"
         }
     }
-}
-
-/// A script's option table as ``ScriptCall/filter(_:allowed:)`` returns it (values as text), read as numbers.
-/// A value that is not a whole number is an error naming the option, never silently absent.
-extension Dictionary where Key == String, Value == String {
-    /// The option `key` as a whole number, or nil when not given.
-    public func integer(_ key: String) throws -> Int? {
-        guard let text = self[key] else { return nil }
-        guard let n = Int(text) else { throw LvzhiError.invalid(key, text, "应为整数") }
-        return n
-    }
-
-    /// The option `key` as a whole number within `range` (``NumberRange``), or nil when not given;
-    /// anything else (a fraction, `math.huge`, NaN, a number out of range) is refused naming the range.
-    public func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let text = self[key] else { return nil }
-        guard let n = Int(text), range.contains(n) else {
-            throw LvzhiError.invalid(key, text, "应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数")
-        }
-        return n
-    }
-
-    /// The option `key` as a record id, or nil when not given.
-    public func id(_ key: String) throws -> Int64? { try integer(key).map(Int64.init) }
 }

@@ -6,8 +6,9 @@ import LvzhiCore
 public struct ScriptFunction: Sendable {
     /// The name within its table (`list`, `each`, `publish`).
     public let name: String
-    /// How it is called, e.g. `list{sector=, group=, committee=, role=, name=}`.
-    public let signature: String
+    /// Its parameters in order (an option table is one parameter with its keys); arguments are
+    /// checked against them before ``body`` runs.
+    public let parameters: [ScriptParameter]
     /// A one-line Chinese description.
     public let summary: String
     /// Whether it changes data (refused in read-only contexts).
@@ -15,9 +16,21 @@ public struct ScriptFunction: Sendable {
     /// The work: reads arguments from the call, pushes results, returns their count.
     public let body: @Sendable (ScriptSession, any ScriptCall) throws -> Int32
 
-    public init(_ name: String, signature: String, summary: String, writes: Bool = false,
+    public init(_ name: String, _ parameters: [ScriptParameter] = [], summary: String, writes: Bool = false,
                 body: @escaping @Sendable (ScriptSession, any ScriptCall) throws -> Int32) {
-        self.name = name; self.signature = signature; self.summary = summary; self.writes = writes; self.body = body
+        self.name = name; self.parameters = parameters; self.summary = summary; self.writes = writes; self.body = body
+    }
+
+    /// How it is called, written from ``parameters``: `list{sector=, role=}`, `submit(id, {note=, reviewers={…}})`,
+    /// `transcript(id[, version])`.
+    public var signature: String {
+        if parameters.count == 1, case .options = parameters[0].kind { return name + parameters[0].signature }
+        var text = ""
+        for (offset, parameter) in parameters.enumerated() {
+            let separator = offset == 0 ? "" : ", "
+            text += parameter.optional && offset > 0 && !parameter.isTable ? "[\(separator)\(parameter.signature)]" : separator + parameter.signature
+        }
+        return "\(name)(\(text))"
     }
 }
 

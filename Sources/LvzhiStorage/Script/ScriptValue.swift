@@ -49,6 +49,7 @@ public indirect enum ScriptValue: Equatable, Sendable, CustomStringConvertible {
         case .integer(let i): return String(i)
         case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case .boolean(let b): return b ? "是" : "否"
+        case .table where arrayItems != nil: return arrayItems!.map(\.plainText).joined(separator: "、")  // 常委、召集人
         default: return description
         }
     }
