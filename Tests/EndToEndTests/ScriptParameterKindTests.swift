@@ -3,7 +3,7 @@ import Testing
 
 /// Every parameter and option key of every Lua function (read from `lvzhi lua-api`, the same
 /// registry the engine binds) refuses every wrong type with a clean Chinese error naming it; no
-/// name is a Lua reserved word; and the bullets of issue 11 one by one.
+/// name is a Lua reserved word.
 @Suite("脚本接口：错误类型的参数一律拒绝，不被悄悄忽略")
 struct ScriptParameterKindTests {
     /// Lua 5.4's reserved words: a function or key named so cannot be written `lvzhi.t.name` or `{name = …}`.

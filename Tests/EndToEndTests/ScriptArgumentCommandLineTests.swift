@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-/// The script-API bullets of issue 11, one test each: values of the wrong kind are refused with a
+/// Script arguments of the wrong kind, one test per kind: values of the wrong kind are refused with a
 /// Chinese message naming the parameter, never read as empty, absent or text.
-@Suite("脚本接口：问题 11 的各项")
-struct ScriptIssue11Tests {
+@Suite("脚本接口：列表、筛选、布尔、文字参数与改名的函数（命令行）")
+struct ScriptArgumentCommandLineTests {
     /// Runs `code` with `lvzhi eval` in the office of ``HostileInputTests/office()`` (proposal 1 filed).
     static func eval(_ cli: CommandLineRunner, _ code: String, dryRun: Bool = true) throws -> CommandLineRunner.Result {
         try cli.run(["eval", code, "--office", "ordos"] + (dryRun ? ["--dry-run"] : []))
