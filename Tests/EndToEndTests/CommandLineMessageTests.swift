@@ -127,6 +127,10 @@ struct CommandLineMessageTests {
         let long = String(repeating: "名", count: 300)
         let save = try cli.run(["eval", "lvzhi.report.save('\(long).csv', {{1}})", "--office", "ordos", "--out", cli.folder.appendingPathComponent("out").path])
         #expect(save.status == 1 && save.stderr.contains("太长") && !save.stderr.contains("cannotOpenFile"), "\(save.stderr)")
+        for ext in ["csv", "xlsx"] {
+            let export = try cli.run(["proposal", "export", "--office", "ordos", "--out", "\(long).\(ext)"])
+            #expect(export.status == 2 && export.stderr.contains("文件名太长") && !export.stderr.contains("Error creating"), "\(export.stderr)")
+        }
         let like = try cli.run(["member", "list", "--office", "ordos", "--name", String(repeating: "%_", count: 30_000)])
         #expect(like.status == 1 && like.stderr.contains("查询条件太长") && !like.stderr.contains("LIKE"), "\(like.stderr)")
     }

@@ -214,6 +214,17 @@ extension ProposalCommand {
         @Flag(help: "公开版本") var `public` = false
         @OptionGroup var filter: ProposalFilterOptions
 
+        /// The longest file name `--out` may have, in bytes: the file system allows 255, and the
+        /// Excel writer first writes a temporary file whose name adds about 45 bytes.
+        static let maxFileNameBytes = 200
+
+        func validate() throws {
+            let name = (out as NSString).lastPathComponent
+            guard name.utf8.count <= Self.maxFileNameBytes else {
+                throw ValidationError("--out 的文件名太长（\(name.utf8.count) 字节，最多 \(Self.maxFileNameBytes) 字节，约 66 个汉字）：\(name.quotedForMessage)")
+            }
+        }
+
         func run() throws {
             let query = try filter.query()
             let (host, context) = try global.open()
