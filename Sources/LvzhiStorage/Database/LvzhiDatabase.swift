@@ -45,14 +45,14 @@ public final class LvzhiDatabase: Sendable {
                 case .empty where create:
                     break
                 case .empty:
-                    throw LvzhiError(.storage, "「\(path.quotedForMessage)」是一个空文件，不是履职平台的数据库；没有写入任何内容",
+                    throw LvzhiError(.storage, "「\(path)」是一个空文件，不是履职平台的数据库；没有写入任何内容",
                                      hint: "要在这个文件中创建数据库，执行 lvzhi init --db \(path)；否则用 --db 指定已有的数据库")
                 case .foreign(let tables):
                     let shown = tables.prefix(5).joined(separator: "、") + (tables.count > 5 ? " 等 \(tables.count) 张表" : "")
-                    throw LvzhiError(.storage, "「\(path.quotedForMessage)」是其他程序的 SQLite 数据库（\(tables.isEmpty ? "没有表" : "含 " + shown)），不是履职平台的数据库；没有写入任何内容",
+                    throw LvzhiError(.storage, "「\(path)」是其他程序的 SQLite 数据库（\(tables.isEmpty ? "没有表" : "含 " + shown)），不是履职平台的数据库；没有写入任何内容",
                                      hint: "用 lvzhi init --db 新文件路径 创建履职平台的数据库；不要与其他程序共用一个文件")
                 case .notSQLite:
-                    throw LvzhiError(.storage, "「\(path.quotedForMessage)」不是 SQLite 数据库文件；没有写入任何内容",
+                    throw LvzhiError(.storage, "「\(path)」不是 SQLite 数据库文件；没有写入任何内容",
                                      hint: "用 --db 或环境变量 LVZHI_DB 指定履职平台的数据库（lvzhi init 创建的 .sqlite 文件）")
                 }
             }
@@ -61,7 +61,7 @@ public final class LvzhiDatabase: Sendable {
                 let applied = try DatabaseFile.readOnly(path) { db in try migrator.appliedIdentifiers(db) }
                 let pending = migrator.migrations.filter { !applied.contains($0) }
                 guard pending.isEmpty else {
-                    throw LvzhiError(.storage, "数据库「\(path.quotedForMessage)」是只读的，但需要升级结构（\(pending.count) 项迁移）才能使用",
+                    throw LvzhiError(.storage, "数据库「\(path)」是只读的，但需要升级结构（\(pending.count) 项迁移）才能使用",
                                      hint: "请在可写的位置用这个版本的 lvzhi 打开一次（如 lvzhi init --db 路径），再复制回只读位置")
                 }
                 do {
@@ -82,7 +82,7 @@ public final class LvzhiDatabase: Sendable {
             throw error
         } catch {
             let translated = LvzhiError.translating(error)
-            throw LvzhiError(translated.code, "无法打开数据库「\(path.quotedForMessage)」：\(translated.message)",
+            throw LvzhiError(translated.code, "无法打开数据库「\(path)」：\(translated.message)",
                              hint: translated.hint ?? "确认该文件是履职平台的数据库且有读写权限", cause: error)
         }
     }

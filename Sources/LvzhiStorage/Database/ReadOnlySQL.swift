@@ -229,7 +229,7 @@ public final class ReadOnlySQL: @unchecked Sendable {
                 return LvzhiError(.permissionDenied, "\(prefix)保存点语句「\(verb)」（\(text)）",
                                   hint: "一次运行本身就是一个事务，脚本不能设置或回滚保存点；需要部分撤销时请用 pcall 包住会出错的接口调用")
             case .attach(let file):
-                return LvzhiError(.permissionDenied, "\(prefix)附加数据库（ATTACH「\(file.quotedForMessage)」）（\(text)）",
+                return LvzhiError(.permissionDenied, "\(prefix)附加数据库（ATTACH「\(file)」）（\(text)）",
                                   hint: "只能查询本数据库；导出数据请用 lvzhi.report.save 写到 --out 目录")
             case .detach(let name):
                 return LvzhiError(.permissionDenied, "\(prefix)分离数据库（DETACH「\(name.quotedForMessage)」）（\(text)）", hint: "只能查询本数据库")
