@@ -127,6 +127,25 @@ extension ArchiveFilesTests {
             _ = existing
         }
 
+        @Test("一行有多处错：一次全部报告（层级、题名、密级及可用取值、保管期限、日期）；汇总分开数行与处，表头不算数据行")
+        func everyProblemOfARowAtOnce() throws {
+            try x.source("a.txt", "内容 a", in: folder)
+            let manifest = try manifest([
+                "文件,档号,层级,上级档号,题名,形成日期,密级,保管期限,多余列",
+                "a.txt,N-1,卷,WS,,1950-13,机要,长期,",
+                ",N-2,件,WS,好的条目,,,,",
+                ",N-3,件,WS,另一条,,秘级,,",
+            ])
+            let error = #expect(throws: LvzhiError.self) { try self.run(manifest, dryRun: true) }
+            let row = (error?.details ?? []).filter { $0.hasPrefix("第2行") }.joined(separator: "\n")
+            for fragment in ["卷", "题名", "1950-13", "机要", "公开、内部、秘密、机密、绝密", "长期", "永久"] {
+                #expect(row.contains(fragment), "第2行应一次报告「\(fragment)」：\(row)")
+            }
+            let message = error?.message ?? ""
+            #expect(message.contains("3 行数据中有 2 行有问题"), "\(message)")
+            #expect(message.contains("表头有 1 处问题"), "\(message)")
+        }
+
         @Test("只检查（--dry-run）：核对校验和，什么也不写；有错同样报告")
         func dryRun() throws {
             let a = try x.source("a.txt", "甲", in: folder)

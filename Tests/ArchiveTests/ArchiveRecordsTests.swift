@@ -95,6 +95,18 @@ final class ArchiveRecordsTests {
         #expect(progress.first?.accessions == 1 && progress.first?.percent == 25)
     }
 
+    @Test("社会公众来稿被采用：联系方式留在来稿上（仅文史工作人员可见），不进人物说明")
+    func publicContactStaysOnSubmission() throws {
+        let submission = try f.write("staff") { tx in try CollectionStore.submit(officeCode: "ordos", campaignID: nil, title: "祖父的日记",
+                                                                                 summary: "", sanqin: "亲闻", submitter: "赵公众", contact: "13800001111", tx: tx) }
+        _ = try f.write { tx in try CollectionStore.review(id: submission.id!, accept: true, note: "采用", tx: tx) }
+        let agents = try f.read("weiyuan") { c, db in try AgentStore.list(officeCode: "ordos", context: c, db: db) }
+        let agent = try #require(agents.first { $0.name == "赵公众" })
+        #expect(!(agent.notes ?? "").contains("13800001111"), "\(agent)")
+        #expect(try f.read { c, db in try CollectionStore.submissions(officeCode: "ordos", status: nil, context: c, db: db) }
+            .first { $0.id == submission.id }?.contact == "13800001111")
+    }
+
     @Test("模块未启用时一切拒绝；委员不能著录")
     func permissions() throws {
         #expect(throws: LvzhiError.self) {

@@ -17,10 +17,27 @@ struct ValidationTests {
     @Test("日期：不存在的日期和无法识别的写法被拒绝", arguments: ["1970-02-30", "1900-02-29", "2023-13-01", "1968-3", "去年", "1800-01-01", "19680230",
                                                              "1968--03-12", "1968-03-12-", "1968日3月12", "+1968-03-12", "1968-03-012x", "196803120"])
     func impossibleDatesRefused(input: String) {
-        let error = #expect(throws: LvzhiError.self) { try CalendarDate.parse(input, field: "出生日期") }
+        let error = #expect(throws: LvzhiError.self) { try CalendarDate.parse(input, field: "出生日期", years: CalendarDate.birthYears) }
         #expect(error?.code == .invalidInput)
         #expect(error?.message.contains(input) == true)
         #expect(error?.message.contains("出生日期") == true)
+    }
+
+    @Test("日期：一般日期接受 0001 至 9999 年；出生日期限于 1900 至 2100 年并说明范围")
+    func yearRanges() throws {
+        #expect(try CalendarDate.parse("9999-12-31") == "9999-12-31")
+        #expect(try CalendarDate.parse("0001-01-01") == "0001-01-01")
+        let zero = #expect(throws: LvzhiError.self) { try CalendarDate.parse("0000-01-01", field: "起始日期") }
+        #expect(zero?.message.contains("0001 至 9999") == true, "\(String(describing: zero))")
+        let birth = #expect(throws: LvzhiError.self) { try CalendarDate.parse("1800-01-01", field: "出生日期", years: CalendarDate.birthYears) }
+        #expect(birth?.message.contains("1900 至 2100") == true, "\(String(describing: birth))")
+    }
+
+    @Test("日期：月在前的写法（03/12/2026）是无法识别的格式，并说明应写成的格式，不叫“不存在的日期”")
+    func monthFirstIsUnrecognised() {
+        let error = #expect(throws: LvzhiError.self) { try CalendarDate.parse("03/12/2026", field: "起始日期") }
+        #expect(error?.message.contains("无法识别的日期格式") == true, "\(String(describing: error))")
+        #expect(error?.hint?.contains("2026-03-12") == true)
     }
 
     @Test("日期运算：与逐日推算一致；再大的天数、月数也不溢出、不空转，结果停在 0001-01-01 … 9999-12-31")

@@ -109,7 +109,8 @@ final class ProposalRecordsTests {
         _ = try f.store("zhangwei").apply(.submit, id: id)
         #expect(throws: LvzhiError.self) { try self.f.store("staff").apply(.file, id: id, reviewers: [self.f.members[4]]) }
         _ = try f.store("staff").apply(.file, id: id, reviewers: [f.members[1], f.members[2]])
-        #expect(try f.store("staff").detail(id: id).steps.last?.reviewers == "巴特尔、乌兰")
+        // Always with the member id, so that same-name members can be told apart.
+        #expect(try f.store("staff").detail(id: id).steps.last?.reviewers == "巴特尔（ID \(f.members[1])）、乌兰（ID \(f.members[2])）")
     }
 
     @Test("本政协的设置：办理期限、退回天数、类别、状态名称；设置有校验和审计")

@@ -8,8 +8,9 @@ public enum AgentStore {
     public static func add(officeCode: String, kind: String, name: String, memberID: Int64? = nil, dates: String? = nil,
                            notes: String? = nil, tx: AuditedTransaction) throws -> ArchiveAgent {
         let office = try Office.authorized(code: officeCode, tx.context, ArchivePlugin.manage, db: tx.db)
-        let kind = ArchiveAgent.kinds.first { $0.key == kind || $0.value == kind }?.key
-        guard let kind else { throw LvzhiError.invalid("类型", kind ?? "", "应为 个人 或 机构（person、organisation）") }
+        guard let kind = ArchiveAgent.kinds.first(where: { $0.key == kind || $0.value == kind })?.key else {
+            throw LvzhiError.invalid("类型", kind, "应为 个人 或 机构（person、organisation）")
+        }
         guard let name = name.nonBlank else { throw LvzhiError.invalid("名称", name, "不能为空") }
         if let memberID {
             let member = try Member.find(id: memberID, db: tx.db)

@@ -229,9 +229,7 @@ public struct ArchiveImport {
         }
         if !plan.problems.isEmpty {
             for file in staged.values { file.discard() }
-            let lines = Set(plan.problems.map(\.line)).count
-            throw LvzhiError(.importRejected,
-                             "导入被拒绝：清单 \(manifest.lastPathComponent) 的 \(plan.rows) 行数据中有 \(lines) 行有问题（共 \(plan.problems.count) 处），什么也没有导入",
+            throw LvzhiError(.importRejected, Self.summary(of: plan.problems, rows: plan.rows, manifest: manifest.lastPathComponent),
                              hint: "改正以上各行后重新导入；可先加 --dry-run 只做检查",
                              details: plan.problems.sorted { $0.line < $1.line }.map { "第\($0.line)行：\($0.text)" })
         }
@@ -288,27 +286,27 @@ public struct ArchiveImport {
             guard let code = line.value(.referenceCode) else { problem("档号为空：每行须写明文件所属条目的档号"); continue }
             if line.describes {
                 if let unit = existing[code] {
-                    problem("档号「\(code)」已有著录条目（ID \(unit.id!)「\(unit.title)」）；为已有条目加入文件时不要填写著录项，修改著录请用 lvzhi archive unit update \(unit.id!)")
+                    problem("档号「\(code.quotedForMessage)」已有著录条目（ID \(unit.id!)「\(unit.title)」）；为已有条目加入文件时不要填写著录项，修改著录请用 lvzhi archive unit update \(unit.id!)")
                 } else if let earlier = describing[code] {
-                    problem("档号「\(code)」重复：第\(earlier.number)行已著录这一档号")
+                    problem("档号「\(code.quotedForMessage)」重复：第\(earlier.number)行已著录这一档号")
                 } else {
                     describing[code] = line
                 }
                 if let path = line.value(.textFile) {
                     switch resolve(path, in: root) {
                     case .success(let url): textFiles[line.number] = url
-                    case .failure(let reason): problem("全文文件「\(path)」\(reason)")
+                    case .failure(let reason): problem("全文文件「\(path.quotedForMessage)」\(reason)")
                     }
                 }
             } else if line.value(.file) == nil {
-                problem("档号「\(code)」这一行既没有文件，也没有著录项")
+                problem("档号「\(code.quotedForMessage)」这一行既没有文件，也没有著录项")
             }
             guard let path = line.value(.file) else { continue }
             if existing[code] == nil, !line.describes { fileOnly[code] = fileOnly[code] ?? line.number }
             let url: URL
             switch resolve(path, in: root) {
             case .success(let found): url = found
-            case .failure(let reason): problem("文件「\(path)」\(reason)"); continue
+            case .failure(let reason): problem("文件「\(path.quotedForMessage)」\(reason)"); continue
             }
             var row = FileRow(line: line.number, code: code, url: url, relative: path, originalName: line.value(.originalName) ?? url.lastPathComponent,
                               use: .master, size: 0)
@@ -325,21 +323,21 @@ public struct ArchiveImport {
             row.size = actualSize
             if let size = line.value(.size) {
                 if let given = Int64(size), given >= 0 {
-                    if given != actualSize { problem("文件「\(path)」的大小不符：清单写 \(given) 字节，实际 \(actualSize) 字节") }
+                    if given != actualSize { problem("文件「\(path.quotedForMessage)」的大小不符：清单写 \(given) 字节，实际 \(actualSize) 字节") }
                 } else {
                     problem("大小「\(size)」无效：应为字节数（非负整数）")
                 }
             }
             let key = "\(url.path)|\(code)|\(row.use.rawValue)"
             if let earlier = seenFiles[key] {
-                problem("文件「\(path)」在第\(earlier)行已作为 \(code) 的\(row.use.title)列出")
+                problem("文件「\(path.quotedForMessage)」在第\(earlier)行已作为 \(code) 的\(row.use.title)列出")
             } else {
                 seenFiles[key] = line.number
             }
             files.append(row)
         }
         for (code, line) in fileOnly where describing[code] == nil {
-            problems.append((line, "档号「\(code)」既不是已有的著录条目，清单中也没有一行著录它（新条目须写明层级和题名）"))
+            problems.append((line, "档号「\(code.quotedForMessage)」既不是已有的著录条目，清单中也没有一行著录它（新条目须写明层级和题名）"))
         }
 
         // New units: parents before children, each checked as DescriptionStore.add would.
@@ -349,24 +347,39 @@ public struct ArchiveImport {
                     unlisted: lines.contains { $0.values[.file] != nil } ? unlisted(in: root, files: files, textFiles: Array(textFiles.values), manifest: manifest) : [])
     }
 
+    /// The refusal's first line: how many of the data rows have problems, the header's problems
+    /// apart (line 1 is the header, not a data row), and how many problems there are in all.
+    static func summary(of problems: [(line: Int, text: String)], rows: Int, manifest: String) -> String {
+        let rowsWithProblems = Set(problems.map(\.line).filter { $0 > Self.headerLine }).count
+        let headerProblems = problems.filter { $0.line == Self.headerLine }.count
+        var parts: [String] = []
+        if headerProblems > 0 { parts.append("表头有 \(headerProblems) 处问题") }
+        if rowsWithProblems > 0 { parts.append("\(rows) 行数据中有 \(rowsWithProblems) 行有问题") }
+        return "导入被拒绝：清单 \(manifest)：\(parts.joined(separator: "，"))（共 \(problems.count) 处），什么也没有导入"
+    }
+
+    /// The line of the manifest that holds the header.
+    static let headerLine = 1
+
     /// The rows of the manifest, with their line numbers; header problems are added to `problems`.
     func parse(_ text: String, source: String, problems: inout [(line: Int, text: String)]) throws -> [Line] {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
         } catch {
-            throw LvzhiError(.importRejected, "无法读取清单 \(source) 的表头：\(error)")
+            let reason = LvzhiError.translating(error)
+            throw LvzhiError(.importRejected, "无法读取清单 \(source.quotedForMessage) 的表头：\(reason.message)", hint: reason.hint)
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         var columns: [Int: Field] = [:]
         var seen: [Field: String] = [:]
         for (index, name) in header.enumerated() where !name.isEmpty {
             guard let field = Field.headers[name.lowercased()] else {
-                problems.append((1, "不认识的列「\(name)」（可用：\(Field.allCases.map { "\($0.header)/\($0.alias)" }.joined(separator: "、"))）"))
+                problems.append((1, "不认识的列「\(name.quotedForMessage)」（可用：\(Field.allCases.map { "\($0.header)/\($0.alias)" }.joined(separator: "、"))）"))
                 continue
             }
             if let other = seen[field] {
-                problems.append((1, "列「\(name)」与「\(other)」是同一项（\(field.header)），只能出现一次"))
+                problems.append((1, "列「\(name.quotedForMessage)」与「\(other.quotedForMessage)」是同一项（\(field.header)），只能出现一次"))
                 continue
             }
             seen[field] = name
@@ -417,24 +430,27 @@ public struct ArchiveImport {
         func visit(_ code: String, _ line: Line, problems: inout [(line: Int, text: String)]) throws {
             if state[code] == 2 { return }
             if state[code] == 1 {
-                problems.append((line.number, "档号「\(code)」的上级档号形成了循环"))
+                problems.append((line.number, "档号「\(code.quotedForMessage)」的上级档号形成了循环"))
                 return
             }
             state[code] = 1
             defer { state[code] = 2 }
+            // Every problem of the row at once: the parent, the level, the title and each field.
+            var lineProblems: [String] = []
             var parent: DescriptionUnit?
+            var parentUsable = true
             let parentCode = line.value(.parent)
             if let parentCode {
                 if parentCode == code {
-                    problems.append((line.number, "上级档号「\(parentCode)」就是本条的档号")); return
+                    lineProblems.append("上级档号「\(parentCode.quotedForMessage)」就是本条的档号"); parentUsable = false
                 } else if let found = existing[parentCode] {
                     parent = found
                 } else if let parentLine = describing[parentCode] {
                     try visit(parentCode, parentLine, problems: &problems)
-                    guard let candidate = candidates[parentCode] else { return }  // the parent's own problems are reported on its line
-                    parent = candidate
+                    parent = candidates[parentCode]
+                    parentUsable = parent != nil  // the parent's own problems are reported on its line
                 } else {
-                    problems.append((line.number, "上级档号「\(parentCode)」既不是已有的著录条目，也不在清单中")); return
+                    lineProblems.append("上级档号「\(parentCode.quotedForMessage)」既不是已有的著录条目，也不在清单中"); parentUsable = false
                 }
             }
             var input = UnitInput(level: line.value(.level), referenceCode: code, title: line.value(.title), creator: line.values[.creator],
@@ -444,20 +460,21 @@ public struct ArchiveImport {
                                   subjects: line.values[.subjects], classification: line.values[.classification],
                                   secrecy: line.value(.secrecy), retention: line.values[.retention], openness: line.value(.openness),
                                   originalLocation: line.values[.originalLocation], copyLocation: line.values[.copyLocation])
-            var lineProblems: [String] = []
-            guard let levelText = input.level else { problems.append((line.number, "新条目「\(code)」须写明层级（全宗、系列、案卷 或 件）")); return }
-            guard input.title != nil else { problems.append((line.number, "新条目「\(code)」须写明题名")); return }
-            let level: DescriptionLevel
-            do { level = try DescriptionLevel.parse(levelText) } catch let error as LvzhiError { problems.append((line.number, error.message)); return }
-            if let parent, parent.level >= level {
-                problems.append((line.number, "层级「\(level.title)」不能放在「\(parent.level.title)」\(parent.referenceCode) 之下：下级的层级须低于上级（全宗 → 系列 → 案卷 → 件）"))
-                return
+            var level: DescriptionLevel?
+            if let levelText = input.level {
+                do { level = try DescriptionLevel.parse(levelText) } catch let error as LvzhiError { lineProblems.append(error.message) }
+            } else {
+                lineProblems.append("新条目「\(code.quotedForMessage)」须写明层级（全宗、系列、案卷 或 件）")
+            }
+            if input.title == nil { lineProblems.append("新条目「\(code.quotedForMessage)」须写明题名") }
+            if let parent, let level, parent.level >= level {
+                lineProblems.append("层级「\(level.title)」不能放在「\(parent.level.title)」\(parent.referenceCode) 之下：下级的层级须低于上级（全宗 → 系列 → 案卷 → 件）")
             }
             if let accession = line.value(.accession) {
                 let found = try Int64(accession).flatMap { try Accession.fetchOne(db, key: $0) }
                     ?? Accession.filter(Column("office_id") == office.id && Column("number") == accession).fetchOne(db)
                 if let found, found.officeID == office.id { input.accessionID = found.id } else {
-                    lineProblems.append("接收登记「\(accession)」在「\(office.name)」不存在（写 ID 或编号，如 2026-0001）")
+                    lineProblems.append("接收登记「\(accession.quotedForMessage)」在「\(office.name)」不存在（写 ID 或编号，如 2026-0001）")
                 }
             }
             var text: URL?
@@ -467,23 +484,20 @@ public struct ArchiveImport {
                     _ = try TextDecoding.decode(data, as: .auto)
                     text = url
                 } catch let error as LvzhiError {
-                    lineProblems.append("全文文件「\(line.value(.textFile)!)」：\(error.message)")
+                    lineProblems.append("全文文件「\(line.value(.textFile)!.quotedForMessage)」：\(error.message)")
                 }
             }
-            var unit = DescriptionUnit(officeID: office.id, parentID: parent?.id, level: level, referenceCode: code, title: input.title!.nonBlank ?? "",
+            var unit = DescriptionUnit(officeID: office.id, parentID: parent?.id, level: level ?? .item, referenceCode: code, title: input.title?.nonBlank ?? "",
                                        secrecy: parent?.secrecy ?? "公开", openness: parent?.openness ?? "开放",
                                        createdBy: context.user.username, createdAt: "", updatedAt: "")
-            do {
-                let checked = UnitInput(creator: input.creator, createdOn: input.createdOn, periodFrom: input.periodFrom, periodTo: input.periodTo,
-                                        manuscript: input.manuscript, genre: input.genre, extent: input.extent, summary: input.summary,
-                                        persons: input.persons, places: input.places, subjects: input.subjects,
-                                        classification: input.classification, secrecy: input.secrecy, retention: input.retention,
-                                        openness: input.openness, originalLocation: input.originalLocation, copyLocation: input.copyLocation)
-                try DescriptionStore.apply(checked, to: &unit, office: office, parent: parent, db: db)
-            } catch let error as LvzhiError {
-                lineProblems.append(error.message)
-            }
+            let checked = UnitInput(creator: input.creator, createdOn: input.createdOn, periodFrom: input.periodFrom, periodTo: input.periodTo,
+                                    manuscript: input.manuscript, genre: input.genre, extent: input.extent, summary: input.summary,
+                                    persons: input.persons, places: input.places, subjects: input.subjects,
+                                    classification: input.classification, secrecy: input.secrecy, retention: input.retention,
+                                    openness: input.openness, originalLocation: input.originalLocation, copyLocation: input.copyLocation)
+            lineProblems += try DescriptionStore.problems(applying: checked, to: &unit, office: office, parent: parent, db: db).map(\.message)
             if !lineProblems.isEmpty { problems += lineProblems.map { (line.number, $0) }; return }
+            guard parentUsable, level != nil else { return }
             candidates[code] = unit
             ordered.append(NewUnit(line: line.number, code: code, parentCode: parentCode, input: input, textFile: text))
         }

@@ -129,7 +129,10 @@ public enum CollectionStore {
             if let member = submission.memberID { input.sourceMemberIDs = [member] }
             let accession = try AccessionStore.register(officeCode: office.code, input, tx: tx)
             if submission.memberID == nil {
-                let agent = try AgentStore.add(officeCode: office.code, kind: "person", name: submission.submitter, notes: submission.contact, tx: tx)
+                // The contact stays on the submission, which only archivists (and the submitter) see:
+                // an agent's notes are shown to every reader of the archive.
+                let agent = try AgentStore.add(officeCode: office.code, kind: "person", name: submission.submitter,
+                                               notes: "社会公众来稿（来稿 ID \(id)）", tx: tx)
                 try AgentStore.link(agentID: agent.id!, role: .source, accessionID: accession.id, tx: tx)
             }
             updated.accessionID = accession.id

@@ -77,7 +77,7 @@ public enum DescriptionStore {
             parent = found
         }
         if try DescriptionUnit.filter(Column("office_id") == office.id && Column("reference_code") == code).fetchCount(tx.db) > 0 {
-            throw LvzhiError(.conflict, "档号「\(code)」在「\(office.name)」已被使用", hint: "档号须唯一")
+            throw LvzhiError(.conflict, "档号「\(code.quotedForMessage)」在「\(office.name)」已被使用", hint: "档号须唯一")
         }
         let now = Timestamp.now()
         var unit = DescriptionUnit(officeID: office.id, parentID: parent?.id, level: level, referenceCode: code, title: title,
@@ -98,7 +98,7 @@ public enum DescriptionStore {
         guard input.level == nil, input.parentID == nil else { throw LvzhiError.invalid("层级或上级", "", "修改著录时不能改变层级和上级") }
         if let code = input.referenceCode.nonBlank, code != unit.referenceCode,
            try DescriptionUnit.filter(Column("office_id") == office.id && Column("reference_code") == code).fetchCount(tx.db) > 0 {
-            throw LvzhiError(.conflict, "档号「\(code)」在「\(office.name)」已被使用")
+            throw LvzhiError(.conflict, "档号「\(code.quotedForMessage)」在「\(office.name)」已被使用")
         }
         var updated = unit
         if let title = input.title { guard let t = title.nonBlank else { throw LvzhiError.invalid("题名", title, "不能为空") }; updated.title = t }
@@ -133,30 +133,55 @@ public enum DescriptionStore {
     }
 
     static func apply(_ input: UnitInput, to unit: inout DescriptionUnit, office: Office, parent: DescriptionUnit?, db: Database) throws {
+        if let first = try problems(applying: input, to: &unit, office: office, parent: parent, db: db).first { throw first }
+    }
+
+    /// Applies `input` to `unit` like ``apply(_:to:office:parent:db:)``, but checks every field and
+    /// returns every problem instead of stopping at the first (an import reports a row's problems at once).
+    static func problems(applying input: UnitInput, to unit: inout DescriptionUnit, office: Office, parent: DescriptionUnit?,
+                         db: Database) throws -> [LvzhiError] {
+        var problems: [LvzhiError] = []
+        func attempt(_ body: () throws -> Void) {
+            do { try body() } catch let error as LvzhiError { problems.append(error) } catch { problems.append(LvzhiError(.invalidInput, "\(error)")) }
+        }
         func text(_ value: String?, _ keep: String?) -> String? { value == nil ? keep : value.nonBlank }
-        func choice(_ value: String?, _ field: String, _ allowed: [String], _ keep: String?) throws -> String? {
+        func choice(_ value: String?, _ field: String, _ allowed: [String], _ keep: String?) -> String? {
             guard let value else { return keep }
             guard let v = value.nonBlank else { return nil }
-            guard allowed.contains(v) else { throw LvzhiError.invalid(field, v, "不是可用的取值", hint: "可用：\(allowed.joined(separator: "、"))") }
+            guard allowed.contains(v) else {
+                problems.append(LvzhiError.invalid(field, v, "不是可用的取值（可用：\(allowed.joined(separator: "、"))）"))
+                return keep
+            }
             return v
         }
         unit.creator = text(input.creator, unit.creator)
         if let created = input.createdOn {
-            if let t = created.nonBlank { (unit.createdOn, unit.createdApproximate) = try ArchivalDate.parse(t, field: "形成日期") }
-            else { unit.createdOn = nil; unit.createdApproximate = false }
+            attempt {
+                if let t = created.nonBlank { (unit.createdOn, unit.createdApproximate) = try ArchivalDate.parse(t, field: "形成日期") }
+                else { unit.createdOn = nil; unit.createdApproximate = false }
+            }
         }
         var approximate = unit.periodApproximate
+        var periodValid = true
         if let from = input.periodFrom {
-            if let t = from.nonBlank { let d = try ArchivalDate.parse(t, field: "起始时间"); unit.periodFrom = d.value; approximate = d.approximate } else { unit.periodFrom = nil }
+            attempt {
+                do {
+                    if let t = from.nonBlank { let d = try ArchivalDate.parse(t, field: "起始时间"); unit.periodFrom = d.value; approximate = d.approximate } else { unit.periodFrom = nil }
+                } catch { periodValid = false; throw error }
+            }
         }
         if let to = input.periodTo {
-            if let t = to.nonBlank { let d = try ArchivalDate.parse(t, field: "终止时间"); unit.periodTo = d.value; approximate = approximate || d.approximate } else { unit.periodTo = nil }
+            attempt {
+                do {
+                    if let t = to.nonBlank { let d = try ArchivalDate.parse(t, field: "终止时间"); unit.periodTo = d.value; approximate = approximate || d.approximate } else { unit.periodTo = nil }
+                } catch { periodValid = false; throw error }
+            }
         }
         unit.periodApproximate = (unit.periodFrom != nil || unit.periodTo != nil) && approximate
-        if let from = unit.periodFrom, let to = unit.periodTo, to < from {
-            throw LvzhiError.invalid("内容时间", "\(from)—\(to)", "终止时间早于起始时间")
+        if periodValid, let from = unit.periodFrom, let to = unit.periodTo, to < from {
+            problems.append(LvzhiError.invalid("内容时间", "\(from)—\(to)", "终止时间早于起始时间"))
         }
-        unit.manuscript = try choice(input.manuscript, "稿本", DescriptionUnit.manuscripts, unit.manuscript)
+        unit.manuscript = choice(input.manuscript, "稿本", DescriptionUnit.manuscripts, unit.manuscript)
         unit.genre = text(input.genre, unit.genre)
         unit.extent = text(input.extent, unit.extent)
         unit.summary = text(input.summary, unit.summary)
@@ -164,25 +189,28 @@ public enum DescriptionStore {
         unit.places = text(input.places, unit.places)
         unit.subjects = text(input.subjects, unit.subjects)
         unit.classification = text(input.classification, unit.classification)
-        unit.secrecy = try choice(input.secrecy, "密级", DescriptionUnit.secrecyGrades, unit.secrecy) ?? "公开"
-        unit.retention = try choice(input.retention, "保管期限", DescriptionUnit.retentions, unit.retention)
-        unit.openness = try choice(input.openness, "开放标识", DescriptionUnit.opennessMarks, unit.openness) ?? "开放"
+        let secrecy = choice(input.secrecy, "密级", DescriptionUnit.secrecyGrades, unit.secrecy)
+        unit.secrecy = secrecy ?? "公开"
+        unit.retention = choice(input.retention, "保管期限", DescriptionUnit.retentions, unit.retention)
+        unit.openness = choice(input.openness, "开放标识", DescriptionUnit.opennessMarks, unit.openness) ?? "开放"
         if let parent {
             if DescriptionUnit.secrecyGrades.firstIndex(of: unit.secrecy)! < DescriptionUnit.secrecyGrades.firstIndex(of: parent.secrecy)! {
-                throw LvzhiError.invalid("密级", unit.secrecy, "低于上级「\(parent.referenceCode)」的密级「\(parent.secrecy)」", hint: "下级的密级不能低于上级")
+                problems.append(LvzhiError.invalid("密级", unit.secrecy, "低于上级「\(parent.referenceCode)」的密级「\(parent.secrecy)」", hint: "下级的密级不能低于上级"))
             }
             if DescriptionUnit.opennessMarks.firstIndex(of: unit.openness)! < DescriptionUnit.opennessMarks.firstIndex(of: parent.openness)! {
-                throw LvzhiError.invalid("开放标识", unit.openness, "比上级「\(parent.referenceCode)」（\(parent.openness)）更开放", hint: "下级不能比上级更开放")
+                problems.append(LvzhiError.invalid("开放标识", unit.openness, "比上级「\(parent.referenceCode)」（\(parent.openness)）更开放", hint: "下级不能比上级更开放"))
             }
         }
         unit.originalLocation = text(input.originalLocation, unit.originalLocation)
         unit.copyLocation = text(input.copyLocation, unit.copyLocation)
         if let accessionID = input.accessionID {
-            guard try Accession.find(id: accessionID, db: db).officeID == office.id else {
-                throw LvzhiError.invalid("接收登记", "ID \(accessionID)", "不属于「\(office.name)」")
+            if try Accession.find(id: accessionID, db: db).officeID == office.id {
+                unit.accessionID = accessionID
+            } else {
+                problems.append(LvzhiError.invalid("接收登记", "ID \(accessionID)", "不属于「\(office.name)」"))
             }
-            unit.accessionID = accessionID
         }
         if let body = input.body { unit.body = body.nonBlank }
+        return problems
     }
 }

@@ -59,7 +59,10 @@ public enum ExhibitionStore {
 
     /// Shows unit `unitID` in section `sectionID`, after the section's last exhibit.
     public static func addItem(sectionID: Int64, unitID: Int64, label: String, form: ExhibitForm, tx: AuditedTransaction) throws -> ExhibitionItem {
-        let section = try ExhibitionSection.find(id: sectionID, db: tx.db)
+        guard let section = try ExhibitionSection.fetchOne(tx.db, key: sectionID) else {
+            throw LvzhiError.notFound("展陈单元", "单元 ID \(sectionID)",
+                                      hint: "展品加在单元中，要给单元 ID（不是展览 ID）；用 lvzhi archive exhibition show 展览ID 查看各单元的 ID")
+        }
         let exhibition = try Exhibition.find(id: section.exhibitionID, db: tx.db)
         let office = try Office.find(id: exhibition.officeID!, db: tx.db)
         try AccessGate.authorize(tx.context, ArchivePlugin.manage, in: office, db: tx.db)

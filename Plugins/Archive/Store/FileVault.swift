@@ -218,7 +218,7 @@ public struct FileVault: Sendable {
 
     /// The refusal of a checksum that does not match.
     static func mismatch(name: String, expected: String, actual: String) -> LvzhiError {
-        LvzhiError(.checksumMismatch, "文件「\(name)」的 SHA-256 与给出的不符：给出 \(expected)，实际 \(actual)",
+        LvzhiError(.checksumMismatch, "文件「\(name.quotedForMessage)」的 SHA-256 与给出的不符：给出 \(expected)，实际 \(actual)",
                    hint: "文件可能在复制或传输中损坏，或给错了文件；核对后重试。什么也没有保存")
     }
 

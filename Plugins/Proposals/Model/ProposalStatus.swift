@@ -53,6 +53,18 @@ public enum ProposalKind: String, Codable, Sendable, CaseIterable {
         case .collective: "集体提案"
         }
     }
+
+    /// The short Chinese name (个人, 联名, 集体), as docs and `--help` write it.
+    public var shortTitle: String { String(title.dropLast(2)) }
+
+    /// Parses the English id (`joint`), the short name (联名) or the full name (联名提案); `field`
+    /// names the option in the error.
+    public static func parse(_ text: String, field: String = "类型") throws -> ProposalKind {
+        let name = text.trimmed
+        if let kind = ProposalKind(rawValue: name) ?? allCases.first(where: { $0.title == name || $0.shortTitle == name }) { return kind }
+        throw LvzhiError.invalid(field, text, "不是提案类型",
+                                 hint: "可用：" + allCases.map { "\($0.rawValue)（\($0.shortTitle) 或 \($0.title)）" }.joined(separator: "、"))
+    }
 }
 
 /// The ten standard grounds for 不予立案.

@@ -6,6 +6,9 @@ import LvzhiStorage
 /// the office (a unit, term or session that does not exist is an error, not an empty list).
 public struct ProposalQuery: Sendable {
     public var status: ProposalStatus?
+    /// A status as a person writes it (an id, the office's own name from `status_labels`, or the
+    /// system's name), resolved against the office's names when the request is built.
+    public var statusName: String?
     public var category: String?
     public var kind: ProposalKind?
     /// A handling unit (by name) that holds the proposal (lead or co-handler, not returned).
@@ -28,7 +31,8 @@ public struct ProposalQuery: Sendable {
 
     public init(status: ProposalStatus? = nil, category: String? = nil, kind: ProposalKind? = nil, unit: String? = nil, term: Int? = nil,
                 session: Int? = nil, year: Int? = nil, overdue: Bool = false, key: Bool = false, occasion: String? = nil,
-                memberID: Int64? = nil, excellent: Bool = false) {
+                memberID: Int64? = nil, excellent: Bool = false, statusName: String? = nil) {
+        self.statusName = statusName
         self.status = status; self.category = category; self.kind = kind; self.unit = unit; self.term = term; self.session = session
         self.year = year; self.overdue = overdue; self.key = key; self.occasion = occasion; self.memberID = memberID; self.excellent = excellent
     }
@@ -42,16 +46,10 @@ public struct ProposalQuery: Sendable {
 
     /// A query from a script's filter table (checked against ``scriptFilters``).
     public init(script f: ScriptOptions) throws {
-        self.init(status: try f["status"].map(ProposalStatus.parse), category: f["category"],
-                  kind: try f["kind"].map { text in
-                      guard let kind = ProposalKind(rawValue: text) ?? ProposalKind.allCases.first(where: { $0.title == text }) else {
-                          throw LvzhiError.invalid("kind", text, "不是提案类型", hint: "individual、joint、collective")
-                      }
-                      return kind
-                  },
+        self.init(category: f["category"], kind: try f["kind"].map { try ProposalKind.parse($0, field: "kind") },
                   unit: f["unit"], term: try f.integer("term"), session: try f.integer("session"), year: try f.integer("year"),
                   overdue: try f.flag("overdue") ?? false, key: try f.flag("key") ?? false, occasion: f["occasion"], memberID: try f.id("member"),
-                  excellent: try f.flag("excellent") ?? false)
+                  excellent: try f.flag("excellent") ?? false, statusName: f["status"])
     }
 
     /// The request for the proposals in `scope` (``ProposalAccess``) matching the query, by id.
@@ -60,6 +58,10 @@ public struct ProposalQuery: Sendable {
         try NumberRange.checkIfGiven(term, in: NumberRange.ordinal, field: "届次")
         try NumberRange.checkIfGiven(session, in: NumberRange.ordinal, field: "会议次数")
         var request = Proposal.aliased(TableAlias(name: "p")).filter(literal: scope.condition(alias: "p"))
+        if let statusName {
+            let named = try ProposalLabels.of(office, db: db).status(named: statusName)
+            request = request.filter(Column("status") == named.rawValue)
+        }
         if let status { request = request.filter(Column("status") == status.rawValue) }
         if let category {
             let categories = try ProposalStore.categories(office: office, db: db)

@@ -53,7 +53,7 @@ public enum ProposalHandling {
         for (index, name) in names.enumerated() {
             let unit = try HandlingUnit.find(named: name, officeID: office.id!, db: tx.db)
             if active.contains(where: { $0.handlingUnitID == unit.id }) {
-                throw LvzhiError(.conflict, "「\(name)」已在承办提案 \(id)")
+                throw LvzhiError(.conflict, "「\(name.quotedForMessage)」已在承办提案 \(id)")
             }
             var row = ProposalUnit(proposalID: id, handlingUnitID: unit.id!, role: index == 0 ? .lead : .co, status: .assigned,
                                    assignedAt: today, dueOn: CalendarDate.adding(months: months, to: today))

@@ -73,14 +73,15 @@ public enum ReviewerPool {
         return drawn
     }
 
-    /// The names of reviewers `ids`, each checked to be in the office's pool.
+    /// The reviewers `ids` as a step note names them (张晓英（ID 12）), each checked to be in the pool.
     static func names(_ ids: [Int64], office: Office, db: Database) throws -> [String] {
         try ids.map { id in
             guard try ProposalReviewer.filter(Column("office_id") == office.id && Column("member_id") == id).fetchCount(db) > 0 else {
                 throw LvzhiError.invalid("审查专家", "委员 ID \(id)", "不在「\(office.name)」的提案审查专家库中",
                                          hint: "用 lvzhi proposal reviewer list --office \(office.code) 查看专家库")
             }
-            return try Member.find(id: id, db: db).name
+            // Always with the id: same-name members are common (two 张晓英 in one office).
+            return "\(try Member.find(id: id, db: db).name)（ID \(id)）"
         }
     }
 }

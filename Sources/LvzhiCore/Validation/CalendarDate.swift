@@ -2,27 +2,47 @@ import Foundation
 
 /// A calendar date as written in Chinese rosters, normalised to `YYYY-MM-DD`.
 ///
-/// Accepts 1968-03-12, 1968/3/12, 1968.3.12, 19680312 and 1968年3月12日; refuses
-/// impossible dates (1968-02-30) and years outside 1900–2100.
+/// Accepts 1968-03-12, 1968/3/12, 1968.3.12, 19680312 and 1968年3月12日 (the year first, in
+/// four digits); refuses other forms (03/12/2026) with the expected form, impossible dates
+/// (1968-02-30), and years outside the range the field allows (0001–9999 for a general date,
+/// ``birthYears`` for a birth date).
 public enum CalendarDate {
-    /// Parses and validates a date; `field` names the column in the error message.
-    /// - Throws: ``LvzhiError`` naming the field and value.
-    public static func parse(_ text: String, field: String = "日期") throws -> String {
+    /// The years a general date may fall in (what `YYYY-MM-DD` can write).
+    public static let allYears = 1...9999
+    /// The years a birth date may fall in: a plausible range for a living member.
+    public static let birthYears = 1900...2100
+    /// The forms a date may be written in, for messages.
+    public static let formsHint = "请写成 年-月-日（年份四位数字），如 2026-03-12，也可写 2026/3/12、2026.3.12、20260312 或 2026年3月12日"
+
+    /// Parses and validates a date; `field` names the column in the error message, `years`
+    /// the years it may fall in.
+    /// - Throws: ``LvzhiError`` naming the field and value: an unrecognised form (saying which
+    ///   form is expected), a year outside `years` (saying the range), or a day that does not exist.
+    public static func parse(_ text: String, field: String = "日期", years: ClosedRange<Int> = allYears) throws -> String {
         guard let parts = numbers(in: text.trimmed) else {
-            throw LvzhiError.invalid(field, text, "无法识别的日期格式", hint: "请写成 1968-03-12、1968/3/12 或 1968年3月12日")
+            throw LvzhiError.invalid(field, text, "无法识别的日期格式", hint: formsHint)
         }
         let (y, m, d) = parts
-        guard (1900...2100).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else {
-            throw LvzhiError.invalid(field, text, "不存在的日期")
+        guard years.contains(y) else {
+            throw LvzhiError.invalid(field, text, "年份应在 \(format(year: years.lowerBound)) 至 \(format(year: years.upperBound)) 之间")
+        }
+        guard (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else {
+            throw LvzhiError.invalid(field, text, "不存在的日期（\(y) 年没有 \(m) 月 \(d) 日）")
         }
         return format(year: y, month: m, day: d)
     }
 
+    /// A year as dates write it: four digits (0001).
+    static func format(year: Int) -> String {
+        String(format(year: year, month: 1, day: 1).prefix(4))
+    }
+
     /// The year, month and day written in `t` (`19680312`, `1968-03-12`, `1968/3/12`, `1968.3.12`,
-    /// `1968年3月12日`), read in one pass over its scalars; nil for anything else.
+    /// `1968年3月12日`), read in one pass over its scalars; nil for anything else, including a
+    /// year not written in four digits (03/12/2026 is month first, not a year 3).
     static func numbers(in t: String) -> (Int, Int, Int)? {
         var numbers: [Int] = []
-        var current = 0, digits = 0, closed = false
+        var current = 0, digits = 0, closed = false, yearDigits = 0
         for scalar in t.unicodeScalars {
             guard !closed else { return nil }
             switch scalar {
@@ -32,6 +52,7 @@ public enum CalendarDate {
                 digits += 1
             case "-", "/", ".", "年", "月", "日":
                 guard digits > 0, numbers.count < 3 else { return nil }
+                if numbers.isEmpty { yearDigits = digits }
                 numbers.append(current)
                 (current, digits) = (0, 0)
                 closed = scalar == "日"
@@ -40,7 +61,7 @@ public enum CalendarDate {
         }
         if digits > 0 { numbers.append(current) }
         if numbers.count == 1, digits == 8, let n = numbers.first { return (n / 10000, (n / 100) % 100, n % 100) }
-        guard numbers.count == 3, !(digits == 0 && !closed) else { return nil }
+        guard numbers.count == 3, yearDigits == 4, !(digits == 0 && !closed) else { return nil }
         return (numbers[0], numbers[1], numbers[2])
     }
 

@@ -81,7 +81,9 @@ public final class LvzhiDatabase: Sendable {
         } catch let error as LvzhiError {
             throw error
         } catch {
-            throw LvzhiError(.storage, "无法打开数据库 \(path)：\(error)", hint: "确认该文件是履职平台的数据库且有读写权限", cause: error)
+            let translated = LvzhiError.translating(error)
+            throw LvzhiError(translated.code, "无法打开数据库「\(path)」：\(translated.message)",
+                             hint: translated.hint ?? "确认该文件是履职平台的数据库且有读写权限", cause: error)
         }
     }
 

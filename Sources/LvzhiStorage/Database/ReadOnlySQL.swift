@@ -232,7 +232,7 @@ public final class ReadOnlySQL: @unchecked Sendable {
                 return LvzhiError(.permissionDenied, "\(prefix)附加数据库（ATTACH「\(file)」）（\(text)）",
                                   hint: "只能查询本数据库；导出数据请用 lvzhi.report.save 写到 --out 目录")
             case .detach(let name):
-                return LvzhiError(.permissionDenied, "\(prefix)分离数据库（DETACH「\(name)」）（\(text)）", hint: "只能查询本数据库")
+                return LvzhiError(.permissionDenied, "\(prefix)分离数据库（DETACH「\(name.quotedForMessage)」）（\(text)）", hint: "只能查询本数据库")
             case .pragma(let name):
                 return LvzhiError(.permissionDenied, "\(prefix) PRAGMA 语句「PRAGMA \(name)」（\(text)）",
                                   hint: "PRAGMA 会改变或查看数据库引擎的设置；查看表结构请用 SELECT * FROM pragma_table_info('表名')，索引用 pragma_index_list('表名')")
@@ -240,7 +240,7 @@ public final class ReadOnlySQL: @unchecked Sendable {
                 return LvzhiError(.permissionDenied, "\(prefix)函数「\(name)()」（\(text)）",
                                   hint: "只能使用 SQLite 的普通函数（字符串、数值、日期、JSON、聚合、窗口函数）；加载扩展或访问文件的函数一律拒绝")
             case .table(let name):
-                return LvzhiError(.permissionDenied, "\(prefix)「\(name)」：它不是本数据库的表或视图（\(text)）",
+                return LvzhiError(.permissionDenied, "\(prefix)「\(name.quotedForMessage)」：它不是本数据库的表或视图（\(text)）",
                                   hint: "可读的是本数据库的表和视图，以及 json_each、json_tree、pragma_table_info 等只读的表值函数")
             case .otherSchema(let schema):
                 return LvzhiError(.permissionDenied, "\(prefix)其他数据库「\(schema)」中的表（\(text)）", hint: "只能查询本数据库（main）的表")

@@ -62,32 +62,14 @@ public final class LvzhiHost: Sendable {
     }
 
     /// Runs `body`, turning SQLite failures (a constraint, a read-only file …) into ``LvzhiError``s
-    /// a person can read.
+    /// a person can read (see ``LvzhiCore/LvzhiError/translating(database:)``).
     public static func translatingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as LvzhiError {
             throw error
         } catch let error as DatabaseError {
-            let message = error.message ?? "\(error)"
-            if error.resultCode == .SQLITE_CONSTRAINT {
-                if message.hasPrefix("UNIQUE") {
-                    throw LvzhiError(.conflict, "与已有记录重复（\(message)）", hint: "请换一个名称或代码", cause: error)
-                }
-                if message.unicodeScalars.contains(where: { $0.value > 0x2E80 }) {
-                    throw LvzhiError(.ruleViolation, message, cause: error)
-                }
-                throw LvzhiError(.ruleViolation, "违反数据完整性约束：\(message)", cause: error)
-            }
-            if ReadOnlySQL.isMemoryLimit(error) {
-                throw LvzhiError(.limitExceeded, "数据库操作所需的内存超过上限（\(message)）",
-                                 hint: "缩小查询或操作的规模，或用 --max-memory 调高上限", cause: error)
-            }
-            if error.resultCode == .SQLITE_READONLY {
-                throw LvzhiError(.storage, "数据库文件是只读的，不能修改（\(message)）",
-                                 hint: "查看和导出不受影响；要修改，请使用有写权限的数据库文件", cause: error)
-            }
-            throw LvzhiError(.storage, "数据库错误：\(message)", cause: error)
+            throw LvzhiError.translating(database: error)
         }
     }
 }

@@ -95,7 +95,8 @@ public struct RosterImport {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false)
         } catch {
-            throw LvzhiError(.importRejected, "无法读取 \(source) 的表头：\(error)")
+            let reason = LvzhiError.translating(error)
+            throw LvzhiError(.importRejected, "无法读取 \(source.quotedForMessage) 的表头：\(reason.message)", hint: reason.hint)
         }
         let header = (reader.headerRow ?? []).map { $0.trimmed }
         let missing = required.filter { !header.contains($0) }
@@ -105,7 +106,7 @@ public struct RosterImport {
         }
         var seen = Set<String>()
         for name in header where !name.isEmpty {
-            if !seen.insert(name).inserted { throw LvzhiError(.importRejected, "文件 \(source) 的表头中「\(name)」出现了不止一次") }
+            if !seen.insert(name).inserted { throw LvzhiError(.importRejected, "文件 \(source) 的表头中「\(name.quotedForMessage)」出现了不止一次") }
         }
         let known = headers
         let unknown = header.filter { !$0.isEmpty && !required.contains($0) && known[$0] == nil }

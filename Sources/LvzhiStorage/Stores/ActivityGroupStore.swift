@@ -25,7 +25,7 @@ public struct ActivityGroupStore {
         return try host.write(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationManage, db: tx.db)
             if try ActivityGroup.filter(Column("office_id") == office.id && Column("name") == name).fetchCount(tx.db) > 0 {
-                throw LvzhiError(.conflict, "「\(office.name)」已有界别活动组「\(name)」")
+                throw LvzhiError(.conflict, "「\(office.name)」已有界别活动组「\(name.quotedForMessage)」")
             }
             let committee = try committeeCode.map { try Committee.find(named: $0, officeID: office.id!, db: tx.db, column: "code") }
             var group = ActivityGroup(officeID: office.id!, name: name, committeeID: committee?.id)

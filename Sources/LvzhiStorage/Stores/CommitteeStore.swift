@@ -32,7 +32,7 @@ public struct CommitteeStore {
         return try host.write(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationManage, db: tx.db)
             if try Committee.filter(Column("office_id") == office.id && (Column("code") == code || Column("name") == name)).fetchCount(tx.db) > 0 {
-                throw LvzhiError(.conflict, "「\(office.name)」已有代码为「\(code)」或名称为「\(name)」的专委会")
+                throw LvzhiError(.conflict, "「\(office.name)」已有代码为「\(code.quotedForMessage)」或名称为「\(name.quotedForMessage)」的专委会")
             }
             var committee = Committee(officeID: office.id!, code: code, name: name, drawsFromOtherGroups: drawsFromOtherGroups)
             try tx.insert(&committee)

@@ -18,7 +18,7 @@ public struct HandlingUnitStore {
         return try host.write(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationManage, db: tx.db)
             if try HandlingUnit.filter(Column("office_id") == office.id && Column("name") == name).fetchCount(tx.db) > 0 {
-                throw LvzhiError(.conflict, "「\(office.name)」已有承办单位「\(name)」")
+                throw LvzhiError(.conflict, "「\(office.name)」已有承办单位「\(name.quotedForMessage)」")
             }
             var unit = HandlingUnit(officeID: office.id!, name: name, kind: kind, contact: contact)
             try tx.insert(&unit)

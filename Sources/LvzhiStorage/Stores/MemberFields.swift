@@ -59,7 +59,7 @@ struct MemberValidator {
             do { return try parse(value) } catch let error as LvzhiError {
                 issues.append(MemberFieldIssue(field: field, value: value, message: error.message))
             } catch {
-                issues.append(MemberFieldIssue(field: field, value: value, message: "\(field)「\(value)」无效"))
+                issues.append(MemberFieldIssue(field: field, value: value, message: "\(field)「\(value.quotedForMessage)」无效"))
             }
             return nil
         }
@@ -71,7 +71,7 @@ struct MemberValidator {
         if name.isEmpty { issues.append(MemberFieldIssue(field: "姓名", value: "", message: "姓名不能为空")) }
         let gender = check("性别", input.gender) { try Gender.parse($0) }
         let ethnicity = present(input.ethnicity).flatMap { v in check("民族", v) { try Ethnicity.parse($0) } }
-        let birth = present(input.birthDate).flatMap { v in check("出生日期", v) { try CalendarDate.parse($0, field: "出生日期") } }
+        let birth = present(input.birthDate).flatMap { v in check("出生日期", v) { try CalendarDate.parse($0, field: "出生日期", years: CalendarDate.birthYears) } }
         let party = present(input.party).flatMap { v in check("党派", v) { try PartyAffiliation.parse($0) } }
         let roles = present(input.roles).flatMap { v in check("职务", v) { try MemberRole.parse($0) } } ?? []
         let mobile = present(input.mobile).flatMap { v in check("手机", v) { try MobileNumber.parse($0) } }

@@ -35,10 +35,10 @@ public struct OfficeStore {
                                  hint: "用 --parent 指定上级政协，或以 admin 身份操作")
             }
             if let existing = try Office.filter(Column("code") == code).fetchOne(tx.db) {
-                throw LvzhiError(.conflict, "政协代码「\(code)」已被「\(existing.name)」使用", hint: "请换一个代码")
+                throw LvzhiError(.conflict, "政协代码「\(code.quotedForMessage)」已被「\(existing.name)」使用", hint: "请换一个代码")
             }
             if let existing = try Office.filter(Column("name") == name).fetchOne(tx.db) {
-                throw LvzhiError(.conflict, "政协名称「\(name)」已存在（代码 \(existing.code)）")
+                throw LvzhiError(.conflict, "政协名称「\(name.quotedForMessage)」已存在（代码 \(existing.code)）")
             }
             var office = Office(code: code, name: name, parentID: parentID, createdAt: Timestamp.now())
             try tx.insert(&office)

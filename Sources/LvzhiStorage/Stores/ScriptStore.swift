@@ -43,7 +43,7 @@ public struct ScriptStore {
                                       updatedBy: context.user.username, updatedAt: Timestamp.now())
             if let existing = try OfficeScript.filter(Column("office_id") == office.id && Column("name") == name).fetchOne(tx.db) {
                 guard replace else {
-                    throw LvzhiError(.conflict, "「\(office.name)」已有脚本「\(name)」", hint: "加 --replace 覆盖，或换一个名称")
+                    throw LvzhiError(.conflict, "「\(office.name)」已有脚本「\(name.quotedForMessage)」", hint: "加 --replace 覆盖，或换一个名称")
                 }
                 script.id = existing.id
                 try tx.update(script, from: existing)
@@ -95,7 +95,7 @@ public struct ScriptStore {
     public static func find(_ name: String, office: Office, db: Database) throws -> OfficeScript {
         if let script = try OfficeScript.filter(Column("office_id") == office.id && Column("name") == name).fetchOne(db) { return script }
         let names = try String.fetchAll(db, sql: "SELECT name FROM office_scripts WHERE office_id = ? ORDER BY name", arguments: [office.id])
-        throw LvzhiError.notFound("脚本", "「\(name)」（\(office.name)）",
+        throw LvzhiError.notFound("脚本", "「\(name.quotedForMessage)」（\(office.name)）",
                                   hint: names.isEmpty ? "用 lvzhi script add 保存脚本" : "已有脚本：\(names.joined(separator: "、"))")
     }
 

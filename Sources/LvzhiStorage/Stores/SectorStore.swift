@@ -23,7 +23,7 @@ public struct SectorStore {
         return try host.write(as: context) { tx in
             let office = try Office.authorized(code: officeCode, context, CorePermission.organisationManage, db: tx.db)
             if try Sector.filter(Column("office_id") == office.id && Column("name") == name).fetchCount(tx.db) > 0 {
-                throw LvzhiError(.conflict, "「\(office.name)」已有界别「\(name)」")
+                throw LvzhiError(.conflict, "「\(office.name)」已有界别「\(name.quotedForMessage)」")
             }
             let group = try groupName.map { try ActivityGroup.find(named: $0, officeID: office.id!, db: tx.db) }
             var sector = Sector(officeID: office.id!, name: name, groupID: group?.id)

@@ -56,8 +56,11 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws { try BlankOption.refuse(db, "--db", otherwise: "要用默认的位置（LVZHI_DB 或 ./lvzhi.sqlite）") }
+
     func run() throws {
-        let path = DatabaseLocation.resolve(explicit: db)
+        // Absolute in the hints below, so that they work from any directory.
+        let path = URL(fileURLWithPath: DatabaseLocation.resolve(explicit: db)).standardizedFileURL.path
         var builder = DemoBuilder(path: path, plugins: BuiltinPlugins.all)
         builder.seed = seed
         let progress = ProgressLine("正在生成")
@@ -109,7 +112,7 @@ struct DemoCommand: ParsableCommand {
                   lvzhi proposal units --office ordos --year \(year.ruleYear) --db \(path)
                   lvzhi proposal overdue --office ordos --within 30 --db \(path)
                   lvzhi proposal rules --office ordos --year \(year.ruleYear) --db \(path)
-                  lvzhi run scripts/examples/提案统计.lua --office ordos --db \(path)
+                  \(ExamplesFolder.runHint("提案统计.lua", arguments: "--office ordos --db \(path)"))
 
         """
     }

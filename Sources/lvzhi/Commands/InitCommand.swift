@@ -13,6 +13,8 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("数据库文件路径；未指定时依次使用 LVZHI_DB、./lvzhi.sqlite", valueName: "PATH"))
     var db: String?
 
+    func validate() throws { try BlankOption.refuse(db, "--db", otherwise: "要用默认的位置（LVZHI_DB 或 ./lvzhi.sqlite）") }
+
     func run() throws {
         let path = DatabaseLocation.resolve(explicit: db)
         let host = try LvzhiHost(path: path, plugins: BuiltinPlugins.all, create: true)

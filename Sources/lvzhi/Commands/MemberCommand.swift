@@ -31,6 +31,13 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "电子邮箱") var email: String?
         @Option(help: "第几届；默认当前届次") var term: Int?
 
+        func validate() throws {
+            for (value, option) in [(ethnicity, "--ethnicity"), (birth, "--birth"), (group, "--group"), (party, "--party"),
+                                    (mobile, "--mobile"), (email, "--email")] {
+                try BlankOption.refuse(value, option, otherwise: "不填这一项")
+            }
+        }
+
         func run() throws {
             let (host, context) = try global.open()
             let input = MemberInput(name: name, gender: gender, ethnicity: ethnicity, birthDate: birth, sector: sector, group: group,
@@ -102,9 +109,7 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             let enc = try TextEncoding.parse(encoding)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw LvzhiError(.notFound, "无法读取文件：\(file)", hint: "检查路径是否正确、文件是否可读")
-            }
+            let data = try InputFile.read(file, what: "名册文件", limit: InputFile.maxTextBytes)
             let (host, context) = try global.open()
             let progress = ProgressLine("导入委员")
             defer { progress.finish() }

@@ -72,11 +72,12 @@ struct ScriptExecution {
         self.script = script
     }
 
+    /// The largest script file `run` reads: 16 MB.
+    static let maxSourceBytes = 16 * 1_048_576
+
     /// The text of a Lua file (UTF-8, a BOM dropped).
     static func readSource(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LvzhiError.notFound("脚本文件", path, hint: "检查路径是否正确")
-        }
+        let data = try InputFile.read(path, what: "脚本文件", limit: Self.maxSourceBytes)
         guard var source = String(data: data, encoding: .utf8) else {
             throw LvzhiError.invalid("脚本文件", path, "不是 UTF-8 文本")
         }

@@ -12,12 +12,17 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("以哪个用户的身份操作；未指定时使用环境变量 LVZHI_USER，再否则为 admin", valueName: "USER"))
     var user: String?
 
+    func validate() throws {
+        try BlankOption.refuse(db, "--db", otherwise: "要用默认的数据库（LVZHI_DB 或 ./lvzhi.sqlite）")
+        try BlankOption.refuse(user, "--as", otherwise: "要用默认的身份（LVZHI_USER 或 admin）")
+    }
+
     /// The resolved database path.
     var databasePath: String { DatabaseLocation.resolve(explicit: db) }
 
     /// The acting username.
     var username: String {
-        if let user, !user.isEmpty { return user }
+        if let user { return user }
         if let env = ProcessInfo.processInfo.environment["LVZHI_USER"], !env.isEmpty { return env }
         return UserStore.bootstrapUsername
     }

@@ -1,16 +1,24 @@
 import ArgumentParser
 import Foundation
 import LvzhiCore
+import LvzhiStorage
 import Logging
 
 /// Runs the command line and maps outcomes to exit codes: 0 success, 1 a refused or failed
 /// operation (an ``LvzhiError``, message on stderr), 2 a usage error (bad flags or arguments).
+/// Argument-parser's English (usage errors, help pages) is put into Chinese here.
 enum Runner {
+    /// A usage error lvzhi finds itself (an unknown subcommand).
+    struct UsageError: Error {
+        var message: String
+    }
+
     static func main() {
         bootstrapLogging()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        let path = CommandPath(arguments)
         do {
-            var command = try LvzhiCommand.parseAsRoot(arguments)
+            var command = try parse(arguments, path: path)
             try command.run()
             exit(0)
         } catch let error as LvzhiError where error.code == .scriptError {
@@ -20,20 +28,46 @@ enum Runner {
         } catch let error as LvzhiError {
             Output.note("错误：\(error)")
             exit(1)
+        } catch let error as UsageError {
+            usageError(error.message, path: path)
         } catch {
             let code = LvzhiCommand.exitCode(for: error)
-            if code == .success {
-                LvzhiCommand.exit(withError: error)  // --help, --version
+            if code == .success {  // --help, help …, --version
+                let text = LvzhiCommand.fullMessage(for: error)
+                FileHandle.standardOutput.write(Data(HelpText.chinese(text).utf8))
+                exit(0)
             }
             if code == .validationFailure {
-                Output.note("用法错误：" + translate(LvzhiCommand.message(for: error)))
-                Output.note("用 lvzhi help <子命令> 或 lvzhi <子命令> --help 查看用法")
-                exit(2)
+                usageError(UsageErrorText.chinese(LvzhiCommand.message(for: error)), path: path)
             }
             if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
-            Output.note("错误：\(error)")
+            Output.note("错误：\(LvzhiError.translating(error))")
             exit(1)
         }
+    }
+
+    /// Parses `arguments`: an unknown subcommand is refused first (with the nearest name), and a
+    /// negative number after an option is taken as its value.
+    static func parse(_ arguments: [String], path: CommandPath) throws -> ParsableCommand {
+        if let message = path.unknownMessage { throw UsageError(message: message) }
+        var attempt = arguments
+        while true {
+            do {
+                return try LvzhiCommand.parseAsRoot(attempt)
+            } catch {
+                guard LvzhiCommand.exitCode(for: error) == .validationFailure,
+                      let option = NegativeOptionValue.option(inMissingValueMessage: LvzhiCommand.message(for: error)),
+                      let joined = NegativeOptionValue.joined(attempt, after: option) else { throw error }
+                attempt = joined
+            }
+        }
+    }
+
+    /// Prints a usage error and where to read the usage, and exits with 2.
+    static func usageError(_ message: String, path: CommandPath) -> Never {
+        Output.note("用法错误：" + message)
+        Output.note(path.helpHint)
+        exit(2)
     }
 
     /// Log messages go to standard error at the level `LVZHI_LOG` names (trace, debug, info,
@@ -45,20 +79,5 @@ enum Runner {
             handler.logLevel = level
             return handler
         }
-    }
-
-    /// Puts argument-parser's English usage messages into Chinese where we know them.
-    static func translate(_ message: String) -> String {
-        let table: [(String, String)] = [
-            ("Missing expected argument", "缺少参数"),
-            ("Missing value for option", "选项缺少取值"),
-            ("Unknown option", "未知选项"),
-            ("Unexpected argument", "多余的参数"),
-            ("Unexpected arguments", "多余的参数"),
-            ("Error: ", ""),
-            ("The value", "取值"),
-            ("is invalid for", "不适用于"),
-        ]
-        return table.reduce(message) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 }

@@ -25,10 +25,21 @@ struct ScriptOptions: ParsableArguments {
     var out: String?
 
     /// The `--out` folder, created if missing.
+    /// - Throws: ``LvzhiError`` when `--out` is empty, is a file, or cannot be created.
     func outputDirectory() throws -> URL? {
         guard let out else { return nil }
+        guard !out.isEmpty else { throw LvzhiError.invalid("--out", out, "不能为空", hint: "给出报表输出目录，如 --out 报表") }
         let url = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw LvzhiError.invalid("报表输出目录", out, "已存在，但是一个文件，不是目录", hint: "--out 应给出目录（不存在时会创建）")
+        }
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            let reason = LvzhiError.translating(error)
+            throw LvzhiError(reason.code, "无法创建报表输出目录「\(out.quotedForMessage)」：\(reason.message)", hint: reason.hint, cause: error)
+        }
         return url
     }
 

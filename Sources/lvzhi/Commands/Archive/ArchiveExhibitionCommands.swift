@@ -70,17 +70,19 @@ struct ArchiveExhibitionCommand: ParsableCommand {
     struct Item: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "item", abstract: "在单元中添加一件展品（默认展出复制件；--original 展出原件）")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("单元 ID", valueName: "SECTION")) var section: Int64
+        @Argument(help: ArgumentHelp("展陈单元 ID（不是展览 ID；见 exhibition show）", valueName: "SECTION-ID")) var section: Int64
         @Option(help: ArgumentHelp("条目 ID", valueName: "ID")) var unit: Int64
         @Option(help: "展签文字") var label: String
         @Flag(help: "展出原件（开放、公开且不受使用限制的资料）") var original = false
 
         func run() throws {
             let (host, context) = try global.open()
-            let i = try host.write(as: context) { tx in
-                try ExhibitionStore.addItem(sectionID: section, unitID: unit, label: label, form: original ? .original : .copy, tx: tx)
+            let (i, s, e) = try host.write(as: context) { tx in
+                let item = try ExhibitionStore.addItem(sectionID: section, unitID: unit, label: label, form: original ? .original : .copy, tx: tx)
+                let s = try ExhibitionSection.find(id: section, db: tx.db)
+                return (item, s, try Exhibition.find(id: s.exhibitionID, db: tx.db))
             }
-            print("已添加展品（ID \(i.id!)，第 \(i.position) 件，\(i.form.title)）：\(i.label)")
+            print("已在展览「\(e.title)」（展览 ID \(e.id!)）第 \(s.position) 单元「\(s.title)」（单元 ID \(s.id!)）添加展品（ID \(i.id!)，第 \(i.position) 件，\(i.form.title)）：\(i.label)")
         }
     }
 

@@ -30,7 +30,7 @@ struct UnitFieldOptions: ParsableArguments {
 
     func input(level: String? = nil, parent: Int64? = nil) throws -> UnitInput {
         let body = try textFile.map { path -> String in
-            guard let data = FileManager.default.contents(atPath: path) else { throw LvzhiError.notFound("文件", path) }
+            let data = try InputFile.read(path, what: "全文文件", limit: InputFile.maxTextBytes)
             return try TextDecoding.decode(data, as: .auto).text
         }
         return UnitInput(level: level, parentID: parent, referenceCode: code, title: title, creator: creator, createdOn: date, periodFrom: periodFrom,

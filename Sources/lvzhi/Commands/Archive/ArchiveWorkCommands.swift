@@ -17,9 +17,7 @@ enum ArchiveWorkCommands {
 
     /// The text of file `path`, in UTF-8 or GB18030 (recognised by itself) or the encoding given.
     static func readText(_ path: String, encoding: String? = nil) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LvzhiError.notFound("文件", path, hint: "检查路径是否正确")
-        }
+        let data = try InputFile.read(path, what: "文件", limit: InputFile.maxTextBytes)
         return try TextDecoding.decode(data, as: try encoding.map(TextEncoding.parse) ?? .auto).text
     }
 

@@ -7,9 +7,9 @@ import Proposals
 
 /// The filters of listings and exports.
 struct ProposalFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("状态：\(ProposalStatus.allCases.map(\.rawValue).joined(separator: "、"))，或其中文名", valueName: "STATUS")) var status: String?
+    @Option(help: ArgumentHelp("状态：\(ProposalStatus.allCases.map(\.rawValue).joined(separator: "、"))，或其中文名（含本政协在 status_labels 中设的名称）", valueName: "STATUS")) var status: String?
     @Option(help: "类别") var category: String?
-    @Option(help: ArgumentHelp("类型：individual（个人）、joint（联名）、collective（集体）", valueName: "KIND")) var kind: String?
+    @Option(help: ArgumentHelp("类型：individual、joint、collective，或 个人/联名/集体（也可写 个人提案 等全称）", valueName: "KIND")) var kind: String?
     @Option(help: ArgumentHelp("承办单位名称（主办或协办）", valueName: "UNIT")) var unit: String?
     @Option(help: ArgumentHelp("第几届（默认不限；与 --session 一起时默认当前届）", valueName: "N")) var term: Int?
     @Option(help: ArgumentHelp("第几次会议的提案（按编号所属会议）", valueName: "N")) var session: Int?
@@ -20,15 +20,11 @@ struct ProposalFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("大会 或 平时", valueName: "OCCASION")) var occasion: String?
     @Option(help: ArgumentHelp("只看某委员提出、附议或执笔的（委员 ID）", valueName: "ID")) var member: Int64?
 
+    /// The query; the status is resolved against the office's own names when it runs.
     func query() throws -> ProposalQuery {
-        let kindValue = try kind.map { text -> ProposalKind in
-            guard let k = ProposalKind(rawValue: text) ?? ProposalKind.allCases.first(where: { $0.title == text }) else {
-                throw LvzhiError.invalid("类型", text, "不是提案类型", hint: "individual（个人提案）、joint（联名提案）、collective（集体提案）")
-            }
-            return k
-        }
-        return ProposalQuery(status: try status.map(ProposalStatus.parse), category: category, kind: kindValue, unit: unit, term: term,
-                             session: session, year: year, overdue: overdue, key: key, occasion: occasion, memberID: member, excellent: excellent)
+        ProposalQuery(category: category, kind: try kind.map { try ProposalKind.parse($0) }, unit: unit, term: term,
+                      session: session, year: year, overdue: overdue, key: key, occasion: occasion, memberID: member, excellent: excellent,
+                      statusName: status)
     }
 }
 
@@ -217,6 +213,17 @@ extension ProposalCommand {
         @Option(help: ArgumentHelp("输出文件，扩展名决定格式：.xlsx、.csv、.md", valueName: "FILE")) var out: String
         @Flag(help: "公开版本") var `public` = false
         @OptionGroup var filter: ProposalFilterOptions
+
+        /// The longest file name `--out` may have, in bytes: the file system allows 255, and the
+        /// Excel writer first writes a temporary file whose name adds about 45 bytes.
+        static let maxFileNameBytes = 200
+
+        func validate() throws {
+            let name = (out as NSString).lastPathComponent
+            guard name.utf8.count <= Self.maxFileNameBytes else {
+                throw ValidationError("--out 的文件名太长（\(name.utf8.count) 字节，最多 \(Self.maxFileNameBytes) 字节，约 66 个汉字）：\(name.quotedForMessage)")
+            }
+        }
 
         func run() throws {
             let query = try filter.query()
