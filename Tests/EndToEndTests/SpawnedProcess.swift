@@ -41,6 +41,17 @@ final class SpawnedProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var environment = ProcessInfo.processInfo.environment
+        environment["LVZHI_DB"] = cli.database
+        environment.removeValue(forKey: "LVZHI_SCRIPT_WORKER")
+        pid = try Self.spawn(executable, arguments, actions: &actions, environment: environment)
+    }
+
+    /// Starts `executable ARGUMENTS` as a shell starts a command: SIGINT, SIGTERM, SIGHUP and SIGPIPE
+    /// at their default actions and no signal blocked, whatever the test runner ignores or blocks;
+    /// `flags` adds spawn flags (a new session for a terminal). Returns the process id.
+    static func spawn(_ executable: String, _ arguments: [String], actions: inout posix_spawn_file_actions_t,
+                      environment: [String: String], flags: Int32 = 0) throws -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -51,17 +62,14 @@ final class SpawnedProcess {
         var mask = sigset_t()
         sigemptyset(&mask)
         posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        var environment = ProcessInfo.processInfo.environment
-        environment["LVZHI_DB"] = cli.database
-        environment.removeValue(forKey: "LVZHI_SCRIPT_WORKER")
+        posix_spawnattr_setflags(&attributes, Int16(Int32(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK) | flags))
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        self.pid = pid
+        return pid
     }
 
     /// Runs `lvzhi ARGUMENTS` to its end.

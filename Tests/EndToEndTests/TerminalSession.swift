@@ -31,31 +31,19 @@ final class TerminalSession {
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
         posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | Self.POSIX_SPAWN_SETSID))
         var environment = ProcessInfo.processInfo.environment
         environment["LVZHI_DB"] = cli.database
         environment["HOME"] = cli.folder.path
         environment["TERM"] = "xterm"
         environment.removeValue(forKey: "LVZHI_SCRIPT_WORKER")
         for (key, value) in changes { environment[key] = value }
-        let executable = CommandLineRunner.executable.path
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard spawned == 0 else { close(master); throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        self.pid = pid
+        do {
+            pid = try SpawnedProcess.spawn(CommandLineRunner.executable.path, arguments, actions: &actions,
+                                           environment: environment, flags: Self.POSIX_SPAWN_SETSID)
+        } catch {
+            close(master)
+            throw error
+        }
     }
 
     // Linux values of macros Swift does not import (asm-generic/ioctls.h, glibc's spawn.h).
