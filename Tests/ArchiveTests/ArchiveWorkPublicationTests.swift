@@ -69,7 +69,8 @@ final class ArchiveWorkPublicationTests {
         #expect(first.printedAuthor == "王文口述　李采集整理")
 
         let overlapping = try f.unit("件", "WS-6", "页码重叠的一篇"), enclosing = try f.unit("件", "WS-7", "包住已有篇目"), reversed = try f.unit("件", "WS-8", "倒置")
-        for u in [overlapping, enclosing, reversed] { try f.review(u.id!, "采用") }
+        let wholeSeries = try f.unit("系列", "WS-9", "一个系列")
+        for u in [overlapping, enclosing, reversed, wholeSeries] { try f.review(u.id!, "采用") }
         let before = try f.snapshot()
         let bad: [(String, () throws -> Void)] = [
             ("决定为「退稿」", { try self.f.include(rejected.id!, in: volume.id!, 40, 50) }),
@@ -79,6 +80,7 @@ final class ArchiveWorkPublicationTests {
             ("重叠", { try self.f.include(enclosing.id!, in: volume.id!, 10, 60) }),
             ("已收入", { try self.f.include(adopted.id!, in: volume.id!, 100, 101) }),
             ("终止页小于起始页", { try self.f.include(reversed.id!, in: volume.id!, 60, 50) }),
+            ("一辑收入的每一篇是一件", { try self.f.include(wholeSeries.id!, in: volume.id!, 70, 80) }),
             ("已经登记", { _ = try self.f.volume(12, "另一本第十二辑") }),
             ("ISBN", { _ = try self.f.write { tx in try VolumeStore.add(officeCode: "ordos", VolumeInput(series: "鄂尔多斯文史资料", number: 13, title: "x", isbn: "978-7-111-11111-2"), tx: tx) } }),
             ("出版日期", { _ = try self.f.write { tx in try VolumeStore.add(officeCode: "ordos", VolumeInput(series: "鄂尔多斯文史资料", number: 13, title: "x", publishedOn: "约2026年"), tx: tx) } }),

@@ -32,7 +32,7 @@ final class ProposalRecordsTests {
         #expect(try DutyRecordStore(host: f.host, context: f.admin).list(officeCode: "ordos", filter: DutyFilter(year: 1999)).isEmpty)
     }
 
-    @Test("重点提案：主席会议成员领衔督办，或政府领导领办；督办记录；普通委员不能督办")
+    @Test("重点提案：主席会议成员领衔督办，或政府领导领办；督办记录（交办之后、不晚于今天）；普通委员不能督办")
     func keyProposals() throws {
         let id = try f.handling()
         #expect(throws: LvzhiError.self) { try self.f.store("staff").markKey(id: id, year: 2026, supervisorMemberID: self.f.members[2]) }
@@ -42,8 +42,14 @@ final class ProposalRecordsTests {
         #expect(try f.store("staff").markKey(id: other, year: 2026, supervisor: "副市长 王某某").keyMode == "领办")
         #expect(try f.store("staff").list(officeCode: "ordos", ProposalQuery(year: 2026, key: true)).map(\.id) == [id, other])
         #expect(throws: LvzhiError.self) { try self.f.store("staff").supervise(id: other, note: "尚未交办不能督办") }
-        try f.store("staff").supervise(id: id, note: "召开督办座谈会", on: "2026-06-01")
-        #expect(try f.store("staff").detail(id: id).supervisions.map(\.supervisedOn) == ["2026-06-01"])
+        let today = Timestamp.todayInBeijing()
+        let beforeAssignment = #expect(throws: LvzhiError.self) {
+            try self.f.store("staff").supervise(id: id, note: "交办之前", on: CalendarDate.adding(days: -1, to: today))
+        }
+        #expect(beforeAssignment?.message.contains("早于提案 \(id) 的交办日期") == true)
+        #expect(throws: LvzhiError.self) { try self.f.store("staff").supervise(id: id, note: "明天", on: CalendarDate.adding(days: 1, to: today)) }
+        try f.store("staff").supervise(id: id, note: "召开督办座谈会", on: today)
+        #expect(try f.store("staff").detail(id: id).supervisions.map(\.supervisedOn) == [today])
         #expect(throws: LvzhiError.self) { try self.f.store("zhangwei").supervise(id: id, note: "委员督办") }
         try f.store("staff").unmarkKey(id: other, reason: "并入其他重点提案")
         #expect(try f.proposal(other).isKey == false)

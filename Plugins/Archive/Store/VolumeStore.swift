@@ -75,6 +75,10 @@ public enum VolumeStore {
         let unit = try DescriptionUnit.find(id: input.unitID, db: tx.db)
         guard unit.officeID == office.id else { throw LvzhiError.invalid("著录条目", "ID \(input.unitID)", "不属于「\(office.name)」") }
         let use = try UnitUse.of(unit, db: tx.db)
+        guard unit.level == .item else {
+            throw LvzhiError.invalid("著录条目", "ID \(input.unitID)「\(unit.title)」", "是\(unit.level.title)，一辑收入的每一篇是一件（层级「件」）",
+                                     hint: "用 lvzhi archive unit tree --office \(office.code) 查看各条目的层级和 ID")
+        }
         if let existing = try VolumeItem.filter(Column("volume_id") == volumeID && Column("unit_id") == unit.id).fetchOne(tx.db) {
             throw LvzhiError(.conflict, "\(use.name)已收入\(volume.displayName)（第 \(existing.pages) 页）")
         }

@@ -66,7 +66,16 @@ public enum KeyProposals {
             throw LvzhiError(.ruleViolation, "提案 \(id)「\(proposal.title)」当前为「\(proposal.status.title)」，交办之后才能督办")
         }
         guard let note = Optional(note).nonBlank else { throw LvzhiError.invalid("督办情况", "", "不能为空", hint: "用 --note 写明督办情况") }
-        let day = try date.map { try CalendarDate.parse($0, field: "督办日期") } ?? Timestamp.todayInBeijing()
+        let today = Timestamp.todayInBeijing()
+        let day = try date.map { try CalendarDate.parse($0, field: "督办日期") } ?? today
+        // Supervision follows assignment: a date before the proposal was assigned, or after today, is a typing mistake.
+        if let assigned = try String.fetchOne(tx.db, sql: "SELECT MIN(assigned_at) FROM proposal_units WHERE proposal_id = ?", arguments: [id]),
+           day < assigned {
+            throw LvzhiError.invalid("督办日期", day, "早于提案 \(id) 的交办日期 \(assigned)", hint: "督办记录在交办之后才能写；日期写实际督办的那一天")
+        }
+        if day > today {
+            throw LvzhiError.invalid("督办日期", day, "晚于今天（\(today)）", hint: "督办记录写已经进行的督办；省略 --on 即为今天")
+        }
         var record = ProposalSupervision(proposalID: id, supervisedOn: day, note: note, recordedBy: tx.context.user.username, recordedAt: Timestamp.now())
         try tx.insert(&record)
         try step(proposal, "supervise", "督办：\(note)", tx: tx)

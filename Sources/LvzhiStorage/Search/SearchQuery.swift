@@ -54,7 +54,7 @@ public struct SearchQuery: Hashable, Sendable {
             terms.append(term)
         }
         guard !terms.isEmpty else {
-            throw LvzhiError.invalid("检索词", text, "没有可检索的文字", hint: "请输入汉字、字母或数字；标点和空格只起分隔作用")
+            throw LvzhiError.invalid("检索词", text, "没有可检索的文字", hint: "请输入汉字、字母或数字（只有标点和空格的检索词无从检索）")
         }
         guard terms.count <= Self.maximumTerms else {
             throw LvzhiError.invalid("检索词", text, "关键词过多（最多 \(Self.maximumTerms) 个）")
