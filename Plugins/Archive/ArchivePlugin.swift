@@ -58,7 +58,9 @@ public enum ArchivePlugin {
                      PluginMigration("v4.search-visibility-index", migrate: ArchiveSearch.createVisibilityIndex)],
         events: ArchiveEvents.all + ArchiveFilesEvents.all + ArchiveWorkEvents.all,
         settings: Setting.all,
-        dutyKinds: Duty.all
+        dutyKinds: Duty.all,
+        auditActions: ["approve": "批准利用申请", "refuse": "不批准利用申请", "fixity": "固定性检查", "restrict": "修改限制",
+                       "process": "修改整理状态", "deaccession": "注销", "accept": "接收", "decline": "不采用来稿"]
     )
 }
 

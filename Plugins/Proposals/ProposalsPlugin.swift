@@ -72,6 +72,9 @@ public enum ProposalsPlugin {
             + UnitAction.allCases.map { EventDescriptor("proposals.\($0.eventName)", $0.title + "之后") }
             + otherEvents,
         settings: Setting.all,
-        dutyKinds: Duty.all
+        dutyKinds: Duty.all,
+        auditActions: Dictionary(uniqueKeysWithValues: ProposalAction.allCases.map { ($0.rawValue, $0.title) } + UnitAction.allCases.map { ($0.rawValue, $0.title) })
+            .merging(["accept": "接收", "assign": "交办", "publish": "公开答复", "rate": "测评", "rated": "测评完成", "key": "列为重点提案", "unkey": "取消重点提案",
+                      "flag": "标记", "progress": "办理进展", "confirm": "确认联名"]) { _, plain in plain }
     )
 }

@@ -27,6 +27,19 @@ struct CommandLineMessageTests {
         }
     }
 
+    @Test("表格中的审计操作和用户角色是中文；--json 保留存储的英文标识")
+    func auditAndRolesInChinese() throws {
+        let cli = try CommandLineRunner.withOrganisation([["user", "add", "wang", "--name", "王芳", "--office", "ordos", "--role", "staff"],
+                                                          ["modules", "enable", "notices", "--office", "ordos"]])
+        let audit = try cli.ok(["audit", "list", "--office", "ordos"])
+        #expect(audit.contains("新增") && audit.contains("启用模块"), "\(audit)")
+        #expect(!audit.contains(" insert ") && !audit.contains(" enable "), "\(audit)")
+        #expect(try cli.ok(["audit", "list", "--office", "ordos", "--json"]).contains("\"action\" : \"enable\""))
+        let users = try cli.ok(["user", "list"])
+        #expect(users.contains("ordos 工作人员") && !users.contains("ordos:staff"), "\(users)")
+        #expect(try cli.ok(["user", "list", "--json"]).contains("ordos:staff"))
+    }
+
     @Test("负数作选项的值（--limit -5、--year -1）：按取值检查并说明范围，不说 Missing value")
     func negativeValues() throws {
         let cli = try HostileInputTests.office()

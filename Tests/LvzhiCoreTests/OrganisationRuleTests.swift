@@ -74,6 +74,19 @@ struct OrganisationRuleTests {
         #expect(missing?.hint?.contains("alpha") == true)
     }
 
+    @Test("审计操作的中文名称：平台的、模块声明的；同一操作标识在各模块中须同名")
+    func auditActionTitles() throws {
+        func module(_ id: String, _ actions: [String: String]) -> PluginManifest {
+            PluginManifest(id: id, displayName: "测试模块", summary: "", version: "1.0.0", auditActions: actions)
+        }
+        var registry = try ModuleRegistry([module("alpha", ["approve": "批准", "accept": "接收"])])
+        try registry.register(module("beta", ["accept": "接收"]))
+        #expect(throws: LvzhiError.self) { try registry.register(module("gamma", ["accept": "接收交办"])) }
+        #expect(throws: LvzhiError.self) { try registry.register(module("delta", ["insert": "登记"])) }
+        #expect(registry.auditActionTitle("insert") == "新增" && registry.auditActionTitle("approve") == "批准")
+        #expect(registry.auditActionTitle("unheard_of") == "unheard_of")
+    }
+
     @Test("权限按角色授予；联系方式只有管理员可见")
     func permissions() {
         #expect(CorePermission.memberContactRead.isGranted(to: [.administrator]))

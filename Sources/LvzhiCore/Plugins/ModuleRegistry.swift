@@ -24,6 +24,14 @@ public struct ModuleRegistry: Sendable {
         for dependency in manifest.dependsOn where !manifests.contains(where: { $0.id == dependency }) {
             throw LvzhiError(.ruleViolation, "模块「\(id)」依赖的模块「\(dependency)」尚未注册（请先注册依赖模块）")
         }
+        // One action id, one Chinese name, whichever module writes it (the audit trail stores only the id).
+        for (action, title) in manifest.auditActions {
+            let known = AuditAction.core[action] ?? manifests.lazy.compactMap { $0.auditActions[action] }.first
+            if let known, known != title {
+                throw LvzhiError(.conflict, "模块「\(id)」把审计操作「\(action)」称为「\(title)」，已注册的名称是「\(known)」",
+                                 hint: "同一操作标识在各模块中须用同一个中文名称")
+            }
+        }
         manifests.append(manifest)
     }
 

@@ -27,13 +27,16 @@ public struct PluginManifest: Sendable {
     public let settings: [SettingDescriptor]
     /// The kinds of duty-record entries the module appends (``DutyRecord``).
     public let dutyKinds: [DutyKind]
+    /// The Chinese names of the actions the module writes into the audit trail besides
+    /// insert/update/delete (`submit` 提交, `approve` 批准), shown in `lvzhi audit list`.
+    public let auditActions: [String: String]
 
     public init(id: String, displayName: String, summary: String, version: String, dependsOn: [String] = [],
                 permissions: [Permission] = [], migrations: [PluginMigration] = [], events: [EventDescriptor] = [],
-                settings: [SettingDescriptor] = [], dutyKinds: [DutyKind] = []) {
+                settings: [SettingDescriptor] = [], dutyKinds: [DutyKind] = [], auditActions: [String: String] = [:]) {
         self.id = id; self.displayName = displayName; self.summary = summary; self.version = version
         self.dependsOn = dependsOn; self.permissions = permissions; self.migrations = migrations
-        self.events = events; self.settings = settings; self.dutyKinds = dutyKinds
+        self.events = events; self.settings = settings; self.dutyKinds = dutyKinds; self.auditActions = auditActions
     }
 }
 

@@ -9,7 +9,7 @@ struct AuditCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "列出审计记录（新的在前）",
-            discussion: "指定 --office 时包含其下级政协的记录；不指定时需系统管理员。--json 输出含修改前后的完整内容。"
+            discussion: "指定 --office 时包含其下级政协的记录；不指定时需系统管理员。表格中的操作为中文名称；--json 输出存储的操作标识（insert、submit …）和修改前后的完整内容。"
         )
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -24,7 +24,8 @@ struct AuditCommand: ParsableCommand {
             if output.json { return try Output.json(records) }
             Output.table(["ID", "时间", "用户", "操作", "对象", "内容"], records.map { r in
                 let summary = (r.after ?? r.before ?? "")
-                return [String(r.id!), Timestamp.display(r.at), r.username, r.action, "\(r.entity)#\(r.entityID.map(String.init) ?? "-")",
+                return [String(r.id!), Timestamp.display(r.at), r.username, host.registry.auditActionTitle(r.action),
+                        "\(r.entity)#\(r.entityID.map(String.init) ?? "-")",
                         summary.count > 60 ? String(summary.prefix(60)) + "…" : summary]
             }, rightAligned: [0], empty: "没有符合条件的审计记录。")
         }

@@ -75,8 +75,14 @@ struct UserCommand: ParsableCommand {
             let users = try UserStore(host: host, context: context).list()
             if output.json { return try Output.json(users) }
             Output.table(["ID", "用户名", "名称", "角色"], users.map {
-                [String($0.id), $0.username, $0.displayName, $0.isSuperuser ? "系统管理员" : $0.roles.joined(separator: "、")]
+                [String($0.id), $0.username, $0.displayName, $0.isSuperuser ? "系统管理员" : $0.roles.map(Self.grantTitle).joined(separator: "、")]
             }, rightAligned: [0], empty: "没有用户。")
+        }
+
+        /// A grant as `--json` stores it (`ordos:staff`), as a person reads it: ordos 工作人员.
+        static func grantTitle(_ grant: String) -> String {
+            guard let colon = grant.lastIndex(of: ":"), let role = Role(rawValue: String(grant[grant.index(after: colon)...])) else { return grant }
+            return "\(grant[..<colon]) \(role.title)"
         }
     }
 }
