@@ -46,7 +46,7 @@ struct ScriptArgumentCommandLineTests {
             ("lvzhi.members.count{ sector = { \"经济界\" } }", "sector 应为文字，实际是表"),
             ("lvzhi.members.count{ sector = print }", "sector 应为文字，实际是函数"),
             ("lvzhi.members.count{ \"经济界\" }", "没有名字"),
-            ("lvzhi.members.count{ secter = \"经济界\" }", "不认识的条件「secter」"),
+            ("lvzhi.members.count{ secter = \"经济界\" }", "选项表中没有「secter」这一项"),
         ], then: "lvzhi.members.count{ sector = \"经济界\" }")
         #expect(out.stdout == "1\n", "\(out.stdout)\(out.stderr)")
     }
@@ -87,7 +87,7 @@ struct ScriptArgumentCommandLineTests {
             lvzhi.proposals.assign(1, { lead = "市发展和改革委员会" })
             local extended = lvzhi.proposals.extend(1, { new_deadline = os.date("%Y-%m-%d", os.time() + 125 * 86400), note = "需要现场调研" })
             local ok, m = pcall(lvzhi.proposals.extend, 1, { ["until"] = "2099-09-30" })
-            return returned, extended, ok, tostring(m):find("不认识的条件「until」", 1, true) ~= nil
+            return returned, extended, ok, tostring(m):find("选项表中没有「until」这一项", 1, true) ~= nil
             """)
         #expect(out.status == 0, "\(out.stderr)")
         let fields = out.stdout.split(separator: "\t").map(String.init)

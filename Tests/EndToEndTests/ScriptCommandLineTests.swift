@@ -27,6 +27,10 @@ struct ScriptCommandLineTests {
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("坏脚本.lua:3: 出错了"))
         #expect(result.stderr.contains("调用栈"))
+        #expect(result.stderr.contains("[C]: 函数 'error' 中") && result.stderr.contains("坏脚本.lua:3: 主程序块中"), "\(result.stderr)")
+        let nested = try cli.run(["eval", "local function f() error('坏') end f()"])
+        #expect(nested.stderr.contains("eval:1: 局部函数 'f' 中"), "\(nested.stderr)")
+        for english in ["in function", "in local", "in main chunk", "stack traceback"] { #expect(!nested.stderr.contains(english)) }
         #expect(try cli.run(["eval", "lvzhi.members.count{}"]).stdout == "1\n")
         #expect(try cli.run(["run", "没有这个文件.lua"]).status == 1)
         #expect(try cli.run(["run", script, "--timeout", "-1"]).status == 2)

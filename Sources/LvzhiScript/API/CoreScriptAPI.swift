@@ -19,7 +19,7 @@ public enum CoreScriptAPI {
 
     /// `lvzhi.offices`: the office tree.
     static let offices = ScriptModule(name: "offices", moduleID: nil, summary: "政协组织", functions: [
-        ScriptFunction("list", summary: "列出可见的政协组织（代码、名称、上级代码）") { session, call in
+        ScriptFunction("list", summary: "本次运行的政协组织（代码、名称、上级代码）：脚本只作用于 --office 指定的政协，所以只有这一个") { session, call in
             let rows = try Row.fetchAll(session.tx.db, sql: """
                 SELECT o.id, o.code, o.name, p.code AS parent FROM offices o LEFT JOIN offices p ON p.id = o.parent_id ORDER BY o.id
                 """)
@@ -229,9 +229,9 @@ public enum CoreScriptAPI {
     /// connection of its own), then run on the run's connection, so reads see the script's own
     /// uncommitted writes. Rows are copied to Lua one by one against the run's memory cap: a
     /// result that would not fit stops the run with the memory limit, as Lua's own allocations do.
-    static let database = ScriptModule(name: "db", moduleID: nil, summary: "只读 SQL 查询（仅管理员）", functions: [
+    static let database = ScriptModule(name: "db", moduleID: nil, summary: "只读 SQL 查询（仅最上级政协的管理员）", functions: [
         ScriptFunction("query", [.text("sql"), ScriptParameter("参数", .values)],
-                       summary: "执行一条只读 SQL（SELECT），返回行的数组（仅管理员；写入、事务控制、PRAGMA、ATTACH 一律拒绝）") { session, call in
+                       summary: "执行一条只读 SQL（SELECT），返回行的数组（仅最上级政协的管理员：SQL 读得到所有政协的数据；写入、事务控制、PRAGMA、ATTACH 一律拒绝）") { session, call in
             try authorizeWholeDatabase(session)
             let sql = try call.requireString(1, "sql")
             var values: [DatabaseValue] = []

@@ -143,7 +143,7 @@ public final class ScriptEngine {
         guard status == LUA_OK else {
             let text = state.rawText(at: -1)
             let lines = text.components(separatedBy: "\n")
-            let traceback = lines.dropFirst().map { $0.replacingOccurrences(of: "stack traceback:", with: "调用栈：") }
+            let traceback = LuaTraceback.translated(Array(lines.dropFirst()))
             throw Self.failure(lines.first ?? text, traceback: traceback)
         }
         var results: [LuaValue] = []

@@ -131,7 +131,7 @@ public enum ScriptCallError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownFilter(key, allowed):
-            return "不认识的条件「\(key)」（可用：\(allowed.joined(separator: "、"))）"
+            return "选项表中没有「\(key)」这一项（可用：\(allowed.joined(separator: "、"))）"
         }
     }
 }
