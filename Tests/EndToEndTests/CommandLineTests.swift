@@ -55,12 +55,13 @@ struct CommandLineTests {
         #expect(missing.stderr.contains("lvzhi init"))
     }
 
-    @Test("member add / list / show；同名委员各有 ID")
+    @Test("member add / list / show（含邮箱、通讯地址）；同名委员各有 ID")
     func members() throws {
         let cli = try organisation()
         for sector in ["经济界", "中共"] {
             let added = try cli.run(["member", "add", "--office", "ordos", "--name", "张伟", "--gender", "男", "--sector", sector,
-                                     "--birth", "1970/1/2", "--mobile", "139 0477 0001", "--role", "常委"])
+                                     "--birth", "1970/1/2", "--mobile", "139 0477 0001", "--role", "常委",
+                                     "--email", "zw@example.cn", "--address", "康巴什区北区"])
             #expect(added.status == 0, "\(added.stderr)")
         }
         let list = try cli.run(["member", "list", "--office", "ordos", "--json"])
@@ -69,6 +70,7 @@ struct CommandLineTests {
         #expect(Set(members.compactMap { $0["id"] as? Int }).count == 2)
         #expect(members[0]["committee"] as? String == "经济委员会")
         #expect(members[0]["birth_date"] as? String == "1970-01-02")
+        #expect(members[0]["address"] as? String == "康巴什区北区" && members[0]["email"] as? String == "zw@example.cn")
         let show = try cli.run(["member", "show", "1"])
         #expect(show.stdout.contains("13904770001"))
         let bad = try cli.run(["member", "add", "--office", "ordos", "--name", "李四", "--gender", "?", "--sector", "无此界别"])

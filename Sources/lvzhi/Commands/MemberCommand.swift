@@ -29,11 +29,12 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "职务，可多次给出：常委、召集人、副召集人、主席、副主席、秘书长") var role: [String] = []
         @Option(help: "手机号码") var mobile: String?
         @Option(help: "电子邮箱") var email: String?
+        @Option(help: "通讯地址") var address: String?
         @Option(help: "第几届；默认当前届次") var term: Int?
 
         func validate() throws {
             for (value, option) in [(ethnicity, "--ethnicity"), (birth, "--birth"), (group, "--group"), (party, "--party"),
-                                    (mobile, "--mobile"), (email, "--email")] {
+                                    (mobile, "--mobile"), (email, "--email"), (address, "--address")] {
                 try BlankOption.refuse(value, option, otherwise: "不填这一项")
             }
         }
@@ -41,7 +42,8 @@ struct MemberCommand: ParsableCommand {
         func run() throws {
             let (host, context) = try global.open()
             let input = MemberInput(name: name, gender: gender, ethnicity: ethnicity, birthDate: birth, sector: sector, group: group,
-                                    party: party, roles: role.isEmpty ? nil : role.joined(separator: "、"), mobile: mobile, email: email)
+                                    party: party, roles: role.isEmpty ? nil : role.joined(separator: "、"), mobile: mobile, email: email,
+                                    address: address)
             let member = try MemberStore(host: host, context: context).add(officeCode: office, input, termNumber: term)
             print("已登记委员：\(member.name)（ID \(member.id!)）")
         }
