@@ -11,7 +11,7 @@ final class ArchiveReportTests {
     let f: ArchiveFixture
     init() throws { f = try ArchiveFixture(label: "archive-reports") }
 
-    @Test("接收登记簿、整理积压、限制即将到期、委员提供资料、馆藏分布")
+    @Test("接收登记簿（注销的记为已注销）、整理积压、限制即将到期、委员提供资料、馆藏分布")
     func reports() throws {
         let today = Timestamp.todayInBeijing()
         let a = try f.write { tx in try AccessionStore.register(officeCode: "ordos", AccessionInput(title: "甲", receivedOn: "2026-01-02", acquisition: "捐赠",
@@ -34,5 +34,13 @@ final class ArchiveReportTests {
         let locations = try f.read { c, db in try ArchiveReports.locations(office: office, context: c, db: db) }
         #expect(locations.map(\.total) == [1])
         #expect(throws: LvzhiError.self) { try self.f.read("weiyuan") { c, db in try ArchiveReports.register(office: office, year: nil, context: c, db: db) } }
+
+        // A deaccessioned accession is 已注销 in the register (CLI and Lua alike), and in no processing status.
+        let gone = try f.write { tx in try AccessionStore.register(officeCode: "ordos", AccessionInput(title: "丙", receivedOn: "2026-03-01", acquisition: "寄存"), tx: tx) }
+        _ = try f.write { tx in try AccessionStore.deaccession(id: gone.id!, reason: "退还寄存人", tx: tx) }
+        let row = try f.read { c, db in try ArchiveReports.register(office: office, year: 2026, context: c, db: db) }.first { $0.number == gone.number }
+        #expect(row?.processing == "已注销（\(today)）")
+        let unprocessed = try f.read { c, db in try AccessionStore.list(officeCode: "ordos", status: .unprocessed, context: c, db: db) }
+        #expect(unprocessed.map(\.number) == [b.number])
     }
 }

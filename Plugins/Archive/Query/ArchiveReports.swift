@@ -60,7 +60,8 @@ public enum ArchiveReports {
             if a.accessIsRestricted(on: today) { restrictions.append("限制开放" + (a.accessEndsOn.map { "至\($0)" } ?? "")) }
             if a.useIsRestricted(on: today) { restrictions.append("限制使用" + (a.useEndsOn.map { "至\($0)" } ?? "")) }
             return AccessionRegisterRow(number: a.number, receivedOn: a.receivedOn, title: a.title, acquisition: a.acquisition, sources: sources,
-                                        sanqin: a.sanqin, extent: a.extent, processing: a.processingStatus.title,
+                                        sanqin: a.sanqin, extent: a.extent,
+                                        processing: a.deaccessionedOn.map { "已注销（\($0)）" } ?? a.processingStatus.title,
                                         restrictions: restrictions.joined(separator: "；"),
                                         units: try DescriptionUnit.filter(Column("accession_id") == a.id).fetchCount(db),
                                         deaccessioned: a.deaccessionedOn)

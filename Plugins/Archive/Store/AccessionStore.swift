@@ -119,13 +119,14 @@ public enum AccessionStore {
         return updated
     }
 
-    /// The office's accessions (of `year`, in `status`), by number.
+    /// The office's accessions (of `year`; in `status`, which leaves out deaccessioned ones), by number.
     public static func list(officeCode: String, year: Int? = nil, status: ProcessingStatus? = nil, context: AccessContext, db: Database) throws -> [Accession] {
         let office = try Office.authorized(code: officeCode, context, ArchivePlugin.manage, db: db)
         try NumberRange.checkIfGiven(year, in: NumberRange.year, field: "年度")
         var request = Accession.filter(Column("office_id") == office.id)
         if let year { request = request.filter(Column("year") == year) }
-        if let status { request = request.filter(Column("processing_status") == status.rawValue) }
+        // A processing status is that of accessions still held: a deaccessioned one is in none of them.
+        if let status { request = request.filter(Column("processing_status") == status.rawValue && Column("deaccessioned_on") == nil) }
         return try request.order(Column("year"), Column("sequence")).fetchAll(db)
     }
 

@@ -32,7 +32,7 @@ struct ArchiveReportCommand: ParsableCommand {
             let rows = try options.read { try ArchiveReports.register(office: $0, year: year, context: $1, db: $2) }
             if options.output.json { return try Output.json(rows) }
             let table: [[String]] = rows.map { row in
-                let processing = row.deaccessioned.map { "已注销（\($0)）" } ?? row.processing
+                let processing = row.processing
                 return [row.number, row.receivedOn, row.title, row.acquisition, row.sources, row.sanqin ?? "", row.extent ?? "", processing, row.restrictions, String(row.units)]
             }
             Output.table(["编号", "接收日期", "题名", "方式", "提供者", "三亲", "数量", "整理", "限制", "著录条数"], table, rightAligned: [9], empty: "没有接收登记。")
