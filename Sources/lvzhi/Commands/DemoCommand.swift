@@ -64,6 +64,7 @@ struct DemoCommand: ParsableCommand {
         var builder = DemoBuilder(path: path, plugins: BuiltinPlugins.all)
         builder.seed = seed
         let progress = ProgressLine("正在生成")
+        defer { progress.finish() }   // also when the work fails: the error starts on a clean line
         let summary = try builder.build(replace: force) { progress.step($0) }
         progress.finish()
         if output.json { return try Output.json([summary]) }

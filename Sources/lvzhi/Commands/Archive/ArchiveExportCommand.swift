@@ -28,6 +28,7 @@ struct ArchiveExportCommand: ParsableCommand {
         let format = try ArchiveExportFormat.parse(self.format)
         let (host, context) = try global.open()
         let progress = ProgressLine("导出")
+        defer { progress.finish() }   // also when the work fails: the error starts on a clean line
         let outcome = try ArchiveExport.run(host: host, context: context, officeCode: office, to: URL(fileURLWithPath: out, isDirectory: true),
                                             format: format, publicOnly: publicOnly) { p in
             progress.update(p.done, of: p.total, detail: "\(FileVault.displaySize(p.bytesDone))/\(FileVault.displaySize(p.bytesTotal))")

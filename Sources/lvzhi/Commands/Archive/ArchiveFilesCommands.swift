@@ -46,6 +46,7 @@ struct ArchiveFileCommand: ParsableCommand {
             let source = URL(fileURLWithPath: path)
             let (host, context) = try global.open()
             let progress = ProgressLine("复制文件")
+            defer { progress.finish() }   // also when the work fails: the error starts on a clean line
             let total = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0
             let file = try DigitalFileStore.ingest(host: host, context: context, unitID: unit, source: source, use: use, mimeType: mime,
                                                    expectedSHA256: sha256, originalName: name) { copied in

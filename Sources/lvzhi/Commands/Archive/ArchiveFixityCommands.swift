@@ -34,6 +34,7 @@ struct ArchiveFixityCommand: ParsableCommand {
         func run() throws {
             let (host, context) = try global.open()
             let progress = ProgressLine("固定性检查")
+            defer { progress.finish() }   // also when the work fails: the error starts on a clean line
             let summary = try FixityCheck.run(host: host, context: context, officeCode: office, scope: FixityScope(unitID: unit, sample: sample)) { p in
                 progress.update(p.done, of: p.total, detail: "\(FileVault.displaySize(p.bytesDone))/\(FileVault.displaySize(p.bytesTotal))")
             }
