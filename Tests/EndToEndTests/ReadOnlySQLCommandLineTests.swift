@@ -84,4 +84,28 @@ struct ReadOnlySQLCommandLineTests {
         let peak = result.ending.peakResident, base = baseline.ending.peakResident
         #expect(peak < base + 4 * (megabytes << 20), "峰值 \(peak >> 20) MB，基线 \(base >> 20) MB")
     }
+
+    @Test("事件处理脚本的 SQL 同样受内存上限约束（在命令自己的进程中运行，上限只在处理期间生效）；命令本身照常完成")
+    func handlerSQLIsBounded() throws {
+        let cli = try CommandLineRunner.withOrganisation()
+        // One small row back, but SQLite sorts 600 MB in memory to produce it.
+        let handler = try cli.file("h.lua", Data("""
+            local function array(n) local t = {} for i = 1, n do t[i] = i end return "[" .. table.concat(t, ",") .. "]" end
+            lvzhi.on('member.added', function()
+              print(lvzhi.db.query([[select count(*) as n from (select randomblob(1000) as b from json_each(?) x, json_each(?) y order by b)]],
+                                   array(1000), array(600))[1].n)
+            end)
+            """.utf8))
+        #expect(try cli.run(["script", "add", "大查询", handler, "--office", "ordos", "--kind", "handler", "--event", "member.added"]).status == 0)
+        let baseline = try SpawnedProcess.run(["member", "list", "--office", "ordos"], cli: cli)
+        let added = try SpawnedProcess.run(["member", "add", "--office", "ordos", "--name", "王五", "--gender", "男", "--sector", "经济界"], cli: cli)
+        #expect(added.ending.status == 0, "\(added.stderr)")
+        #expect(added.stderr.contains("自动化脚本「大查询」"), "\(added.stderr)")
+        let failures = try cli.run(["script", "failures", "--office", "ordos"]).stdout
+        #expect(failures.contains("内存超过上限（256 MB）"), "\(failures)")
+        #expect(try cli.run(["eval", "lvzhi.members.count{}"]).stdout == "2\n")
+        // Handlers' default cap is 256 MB; unbounded, the sort took 600 MB and the handler succeeded.
+        let peak = added.ending.peakResident, base = baseline.ending.peakResident
+        #expect(peak < base + 2 * (256 << 20), "峰值 \(peak >> 20) MB，基线 \(base >> 20) MB")
+    }
 }

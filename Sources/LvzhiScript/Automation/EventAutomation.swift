@@ -74,7 +74,10 @@ public final class EventAutomation: @unchecked Sendable {
         for script in scripts {
             let runner = ScriptRunner(host: host, context: context, modules: modules, limits: limits, output: output)
             do {
-                _ = try runner.run(source: script.source, chunkName: script.name, officeCode: office.code, globals: ["event": payload])
+                // The handler's SQL is bounded like a worker's, without capping the command that raised the event.
+                _ = try LvzhiDatabase.withHeapBudget(limits.sqliteHeapLimit) {
+                    try runner.run(source: script.source, chunkName: script.name, officeCode: office.code, globals: ["event": payload])
+                }
             } catch {
                 let message = (error as? LvzhiError).map { ([$0.message] + $0.details.prefix(3)).joined(separator: "\n") } ?? "\(error)"
                 var failure = ScriptFailure(officeID: officeID, scriptName: script.name, event: event.name, username: username,

@@ -108,6 +108,19 @@ public final class LvzhiDatabase: Sendable {
         _ = sqlite3_hard_heap_limit64(Int64(bytes))
     }
 
+    /// Runs `body` with SQLite's heap capped at what it holds now plus `bytes`, then puts back the cap
+    /// there was: for script runs inside a process that does other work too (an event handler run
+    /// by the command whose change raised the event), where a process-wide cap of its own cannot be.
+    /// A tighter cap already in force stays. `bytes` nil: no cap added.
+    public static func withHeapBudget<T>(_ bytes: Int?, _ body: () throws -> T) rethrows -> T {
+        guard let bytes else { return try body() }
+        let previous = sqlite3_hard_heap_limit64(-1)
+        let budget = sqlite3_memory_used() + Int64(bytes)
+        _ = sqlite3_hard_heap_limit64(previous > 0 ? min(previous, budget) : budget)
+        defer { _ = sqlite3_hard_heap_limit64(previous) }
+        return try body()
+    }
+
     /// The identifiers of the migrations applied to this file, in order.
     public func appliedMigrations() throws -> [String] {
         try pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
