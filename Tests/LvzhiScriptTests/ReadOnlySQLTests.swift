@@ -116,7 +116,7 @@ final class ReadOnlySQLTests {
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
-    @Test("读取本库的表、视图、FTS5、json_each、pragma_table_info、递归 CTE、窗口与日期函数都照常可用")
+    @Test("读取本库的表、视图、FTS5、json_each、pragma_table_info、递归 CTE（含 COUNT(*)）、子查询、窗口与日期函数都照常可用")
     func readsWork() throws {
         let values = try run("""
             local q = lvzhi.db.query
@@ -133,10 +133,12 @@ final class ReadOnlySQLTests {
                    q("VALUES (7)")[1].column1,
                    #q("EXPLAIN QUERY PLAN SELECT * FROM members WHERE id = 1") > 0,
                    q("SELECT 1 AS a; -- 结尾的注释")[1].a,
-                   q("SELECT x'00ff' AS b, NULL AS z")[1].b
+                   q("SELECT x'00ff' AS b, NULL AS z")[1].b,
+                   q("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 4) SELECT COUNT(*) AS n FROM c")[1].n,
+                   q("WITH s AS (SELECT id FROM members) SELECT COUNT(*) AS n FROM (SELECT id FROM s)")[1].n
             """)
         #expect(values == [.integer(1), .integer(55), .boolean(true), .integer(5), .integer(1), .integer(1), .integer(2), .integer(3),
-                           .integer(3), .number(2.5), .integer(7), .boolean(true), .integer(1), .string("<2 字节>")])
+                           .integer(3), .number(2.5), .integer(7), .boolean(true), .integer(1), .string("<2 字节>"), .integer(4), .integer(3)])
     }
 
     @Test("查询看得到本次运行尚未提交的写入；遍历游标时查询不打断遍历")

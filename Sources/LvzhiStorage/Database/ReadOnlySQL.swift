@@ -324,7 +324,9 @@ public final class ReadOnlySQL: @unchecked Sendable {
             case _ where first:
                 break  // a statement that does not start with SELECT: refused below by its kind
             case SQLITE_READ:
-                if let schema, schema != "main" { return deny(.otherSchema(schema)) }
+                // No schema: a table of the statement itself, a WITH (recursive) query read by count(*) or a subquery.
+                guard let schema else { return SQLITE_OK }
+                if schema != "main" { return deny(.otherSchema(schema)) }
                 if tables.contains(arg1) || ReadOnlySQL.readableFunctions.contains(arg1) { return SQLITE_OK }
                 return deny(.table(arg1))
             case SQLITE_RECURSIVE:
