@@ -13,6 +13,25 @@ struct DocumentedExamplesTests {
         ("scripting.md", #"lvzhi eval 'lvzhi.members.count{ sector = "经济界" }' --office ordos"#),
         ("scripting.md", "lvzhi run scripts/examples/专委会构成.lua --office ordos"),
         ("archive.md", "lvzhi archive search 口述 --office ordos"),
+        // Run in this order on the one demo: later examples see what earlier ones wrote
+        // (publish --all before rating 271, key 308 before the key list, reviewer add before the list).
+        ("guide.md", #"lvzhi modules list"#),
+        ("guide.md", #"lvzhi duty summary --office ordos --kind archive.narrated"#),
+        ("proposals.md", #"lvzhi proposal rate 64 --rating 满意 --as wy0200"#),
+        ("proposals.md", #"lvzhi proposal reply 15 --outcome A --body … --as caizheng"#),
+        ("proposals.md", #"lvzhi proposal publish --all --office ordos"#),
+        ("proposals.md", #"lvzhi proposal rate 271 --rating 基本满意 --member 274 --comment 电话告知     # 工作人员代附议人周新莉登记，标明“代为登记”"#),
+        ("proposals.md", #"lvzhi proposal key 308 --year 2026 --supervisor-member 4          # 主席会议成员（主席、副主席、秘书长）领衔督办"#),
+        ("proposals.md", #"lvzhi proposal list --office ordos --key --year 2026"#),
+        ("proposals.md", #"lvzhi proposal reviewer add 12 --office ordos --committee proposals"#),
+        ("proposals.md", #"lvzhi proposal reviewer list --office ordos"#),
+        ("proposals.md", #"lvzhi duty list --office ordos --member 12 --year 2026"#),
+        ("archive.md", #"lvzhi archive plan add --office ordos --kind annual --period 2027 --title 2027年文史资料征集计划 --theme 口述史 --target 40"#),
+        ("archive.md", #"lvzhi archive campaign add --office ordos --plan 1 --title 民族团结进步口述史征集 --start 2026-03-01 --end 2030-12-31"#),
+        ("archive.md", #"lvzhi archive plan list --office ordos           # 各计划已接收多少、完成百分比"#),
+        ("archive.md", #"lvzhi archive submission add --office ordos --title 我在准格尔旗的三十年 --sanqin 亲历 --campaign 3 --as weiyuan   # 委员本人"#),
+        ("archive.md", #"lvzhi archive search "伊克昭盟 解放" --office ordos     # 空格分隔的几个词须同时出现"#),
+        ("archive.md", #"lvzhi archive search 政协 --office ordos --limit 3 --offset 3     # 分页：每页 3 条，跳过前 3 条"#),
     ]
 
     /// Whole code blocks run in an empty folder, every `$ lvzhi` line in order, against the
