@@ -38,6 +38,7 @@ public enum NoticesPlugin {
         events: [
             EventDescriptor("notices.published", "发布通知公告后"),
             EventDescriptor("notices.withdrawn", "撤回通知公告后"),
-        ]
+        ],
+        auditActions: ["withdraw": "撤回"]
     )
 }
