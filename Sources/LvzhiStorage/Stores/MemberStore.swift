@@ -61,32 +61,32 @@ public struct MemberStore {
 
     /// The office's members matching `filter`, one at a time (nothing is loaded ahead).
     public static func cursor(officeCode: String, filter: MemberFilter, context: AccessContext, db: Database) throws -> some Cursor<MemberView> {
-        let (sql, arguments, showContact) = try query(officeCode: officeCode, filter: filter, context: context, db: db)
-        return try Row.fetchCursor(db, sql: MemberView.selectSQL + " WHERE " + sql + " ORDER BY m.id", arguments: arguments)
-            .map { try MemberView(row: $0, showContact: showContact) }
+        let (office, sql, arguments, showContact) = try query(officeCode: officeCode, filter: filter, context: context, db: db)
+        let names = try MemberNames(office: office, db: db)
+        return try Row.fetchCursor(db, sql: "SELECT m.* FROM members m WHERE " + sql + " ORDER BY m.id", arguments: arguments)
+            .map { try MemberView(row: $0, names: names, showContact: showContact) }
     }
 
     /// How many members match `filter`.
     public static func count(officeCode: String, filter: MemberFilter, context: AccessContext, db: Database) throws -> Int {
-        let (sql, arguments, _) = try query(officeCode: officeCode, filter: filter, context: context, db: db)
-        let from = MemberView.selectSQL.components(separatedBy: "FROM members m")[1]
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM members m " + from + " WHERE " + sql, arguments: arguments) ?? 0
+        let (_, sql, arguments, _) = try query(officeCode: officeCode, filter: filter, context: context, db: db)
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM members m WHERE " + sql, arguments: arguments) ?? 0
     }
 
     /// One member by id, with contact details only for administrators.
     public static func view(id: Int64, context: AccessContext, db: Database) throws -> MemberView {
-        guard let row = try Row.fetchOne(db, sql: MemberView.selectSQL + " WHERE m.id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT m.* FROM members m WHERE m.id = ?", arguments: [id]) else {
             throw LvzhiError.notFound("委员", "ID \(id)", hint: "用 lvzhi member list --office 代码 查看委员及其 ID")
         }
         let office = try Office.find(id: row["office_id"], db: db)
         try AccessGate.authorize(context, CorePermission.memberRead, in: office, db: db)
         let showContact = try AccessGate.allows(context, CorePermission.memberContactRead, in: office, db: db)
-        return try MemberView(row: row, showContact: showContact)
+        return try MemberView(row: row, names: try MemberNames(office: office, db: db), showContact: showContact)
     }
 
     /// The WHERE clause and arguments for `filter`, after checking the user may read the roster.
     private static func query(officeCode: String, filter: MemberFilter, context: AccessContext, db: Database)
-        throws -> (String, StatementArguments, Bool) {
+        throws -> (Office, String, StatementArguments, Bool) {
         let office = try Office.authorized(code: officeCode, context, CorePermission.memberRead, db: db)
         let showContact = try AccessGate.allows(context, CorePermission.memberContactRead, in: office, db: db)
         var clauses = ["m.office_id = ?"]
@@ -102,11 +102,13 @@ public struct MemberStore {
         }
         if let committee = filter.committee {
             let c = try Committee.find(named: committee, officeID: office.id!, db: db, column: "code")
-            clauses.append("c.id = ?"); arguments.append(c.id!)
+            // 全员入委: the drawing committee, else the group's.
+            clauses.append("COALESCE(m.drawn_committee_id, (SELECT g.committee_id FROM activity_groups g WHERE g.id = m.group_id)) = ?")
+            arguments.append(c.id!)
         }
         if let role = filter.role {
             clauses.append("EXISTS (SELECT 1 FROM json_each(m.roles) WHERE value = ?)"); arguments.append(role)
         }
-        return (clauses.joined(separator: " AND "), StatementArguments(arguments), showContact)
+        return (office, clauses.joined(separator: " AND "), StatementArguments(arguments), showContact)
     }
 }

@@ -23,27 +23,19 @@ public struct MemberView: Codable, Sendable, Hashable {
     public var email: String?
     public var address: String?
 
-    /// The SELECT that produces views; callers add WHERE and ORDER clauses.
-    static let selectSQL = """
-        SELECT m.*, o.code AS office_code, t.number AS term_number, s.name AS sector_name, g.name AS group_name,
-               c.name AS committee_name
-        FROM members m
-        JOIN offices o ON o.id = m.office_id
-        JOIN terms t ON t.id = m.term_id
-        JOIN sectors s ON s.id = m.sector_id
-        LEFT JOIN activity_groups g ON g.id = m.group_id
-        LEFT JOIN committees c ON c.id = COALESCE(m.drawn_committee_id, g.committee_id)
-        """
-
-    /// The view of a row of ``selectSQL``, read column by column (a script's `members.each` reads
-    /// thousands): the same values as decoding the row as a ``Member`` first (a test keeps them equal).
-    init(row: Row, showContact: Bool) throws {
+    /// The view of a row of `members`, read column by column with the office's names at hand (a
+    /// script's `members.each` reads thousands, and the five tables the names come from hold a few
+    /// dozen rows): the same values as decoding the row as a ``Member`` first (a test keeps them equal).
+    init(row: Row, names: MemberNames, showContact: Bool) throws {
         id = row["id"]
-        office = row["office_code"]
-        term = "第\(ChineseNumeral.string(row["term_number"]))届"
+        office = names.officeCode
+        term = names.terms[row["term_id"]] ?? ""
         name = row["name"]; gender = row["gender"]; ethnicity = row["ethnicity"]; birthDate = row["birth_date"]
-        sector = row["sector_name"]; group = row["group_name"]; committee = row["committee_name"]
-        drawn = (row["drawn_committee_id"] as Int64?) != nil
+        let groupID: Int64? = row["group_id"], drawnID: Int64? = row["drawn_committee_id"]
+        sector = names.sectors[row["sector_id"]] ?? ""
+        group = groupID.flatMap { names.groups[$0]?.name }
+        committee = (drawnID ?? groupID.flatMap { names.groups[$0]?.committeeID }).flatMap { names.committees[$0] }
+        drawn = drawnID != nil
         party = row["party"]
         let rolesText: String = row["roles"]
         guard let roles = JSONObjectText.strings(in: rolesText) else {
@@ -51,5 +43,28 @@ public struct MemberView: Codable, Sendable, Hashable {
         }
         self.roles = roles
         if showContact { mobile = row["mobile"]; email = row["email"]; address = row["address"] }
+    }
+}
+
+/// The names a member view shows instead of ids, read once per office: its code, its terms
+/// (第五届), sectors, activity groups (with the committee each is linked to) and committees.
+struct MemberNames {
+    let officeCode: String
+    let terms: [Int64: String]
+    let sectors: [Int64: String]
+    let groups: [Int64: (name: String, committeeID: Int64?)]
+    let committees: [Int64: String]
+
+    init(office: Office, db: Database) throws {
+        officeCode = office.code
+        func names(_ sql: String) throws -> [Int64: String] {
+            try Row.fetchAll(db, sql: sql, arguments: [office.id]).reduce(into: [:]) { $0[$1[0] as Int64] = $1[1] as String }
+        }
+        terms = try Row.fetchAll(db, sql: "SELECT id, number FROM terms WHERE office_id = ?", arguments: [office.id])
+            .reduce(into: [:]) { $0[$1[0] as Int64] = "第\(ChineseNumeral.string($1[1]))届" }
+        sectors = try names("SELECT id, name FROM sectors WHERE office_id = ?")
+        committees = try names("SELECT id, name FROM committees WHERE office_id = ?")
+        groups = try Row.fetchAll(db, sql: "SELECT id, name, committee_id FROM activity_groups WHERE office_id = ?", arguments: [office.id])
+            .reduce(into: [:]) { $0[$1[0] as Int64] = ($1[1] as String, $1[2] as Int64?) }
     }
 }
