@@ -26,13 +26,17 @@ final class ReportTableTests {
                          output: { [unowned self] in printed.append($0) }).run(source: code, chunkName: "t.lua", officeCode: "ordos").values
     }
 
-    @Test("记录数组不给 columns：按记录声明的字段顺序（不是字母顺序），职务等数组显示为顿号分隔")
+    @Test("记录数组不给 columns、headers：按记录的报表定义（中文表头、人读的顺序），职务等数组显示为顿号分隔；只给 columns 时表头仍是中文")
     func recordOrder() throws {
         _ = try run("lvzhi.report.print(lvzhi.members.list{})")
         let lines = printed.joined(separator: "\n").split(separator: "\n").map(String.init)
         let header = lines.first?.split(separator: " ").map(String.init) ?? []
-        #expect(Array(header.prefix(4)) == ["id", "office", "term", "name"], "\(lines)")
+        #expect(Array(header.prefix(4)) == ["ID", "姓名", "性别", "界别"], "\(lines)")   // 民族、出生日期 are empty here: no such fields
+        #expect(!header.contains { $0.contains("_") || $0 == "name" }, "\(header)")
         #expect(lines.last?.contains("常委、召集人") == true, "\(lines)")
+        printed = []
+        _ = try run("lvzhi.report.print(lvzhi.members.list{}, { columns = { \"sector\", \"name\" } })")
+        #expect(printed.first?.split(separator: "\n").first?.split(separator: " ").map(String.init) == ["界别", "姓名"], "\(printed)")
     }
 
     @Test("倒序、逐项建成的序列（项在表的哈希部分）照样是报表行")

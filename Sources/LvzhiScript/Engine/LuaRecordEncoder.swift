@@ -45,6 +45,7 @@ final class LuaRecordEncoder: Encoder {
 
     /// Pushes `value` as exactly one Lua value on top of the stack.
     func push<T: Encodable>(_ value: T) throws {
+        keys.note(T.self)
         guard depth < Self.maxDepth, lua_checkstack(L, 4) != 0 else { throw Self.tooDeep }
         let saved = (slot, filled, link)
         slot = lua_gettop(L) + 1
@@ -207,6 +208,26 @@ final class LuaRecordKeys {
     /// The fields of each record type encoded so far in this state, in the order the type declares
     /// them, as scripts see them (snake_case): what a report of records shows when no columns are given.
     var fieldOrders: [[String]] { orders.values.map { $0.names.map(convert) }.filter { !$0.isEmpty } }
+
+    /// The report columns of the ``ReportRecord`` types encoded so far, keys as scripts see them.
+    private var declared: [ObjectIdentifier: RecordColumns?] = [:]
+
+    /// Notes `type`'s report columns if it declares them (once per type).
+    @inline(__always)
+    func note<T>(_ type: T.Type) {
+        let id = ObjectIdentifier(type)
+        guard declared[id] == nil else { return }
+        declared[id] = (type as? any ReportRecord.Type).map { record in
+            RecordColumns(fields: record.reportColumns.map { convert($0.field) },
+                          headers: Dictionary(record.reportColumns.map { (convert($0.field), $0.header) }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+
+    /// What a report of records can show: the declared columns of ``ReportRecord`` types first,
+    /// then the declared field order of every other record type (without headers).
+    var recordColumns: [RecordColumns] {
+        declared.values.compactMap { $0 } + fieldOrders.map { RecordColumns(fields: $0, headers: [:]) }
+    }
 
     /// How many distinct keys have been pushed into the registry (for tests).
     var count: Int { refs.count }

@@ -86,8 +86,8 @@ public final class LuaState {
 
     /// Pushes `value` onto `L` (this state or one of its coroutines) as Lua tables, with the
     /// fields `--json` shows (see ``LuaRecordEncoder``).
-    /// The field orders of the record types pushed so far (``LuaRecordKeys/fieldOrders``).
-    var recordFieldOrders: [[String]] { recordKeys.fieldOrders }
+    /// How reports can show the record types pushed so far (``LuaRecordKeys/recordColumns``).
+    var recordColumns: [RecordColumns] { recordKeys.recordColumns }
 
     func push<T: Encodable>(encoding value: T, on L: OpaquePointer) throws {
         let encoder = recordEncoder.busy ? LuaRecordEncoder(L: L, keys: recordKeys) : recordEncoder

@@ -38,9 +38,10 @@ public struct ReportTable: Sendable {
     /// The most columns a report may have.
     public static let maxColumns = ScriptParameterKind.listMaximum
 
-    /// `fieldOrders`: the fields of known record types in their declared order; records without
-    /// `columns` show their fields in the order of the smallest type that has them all (else alphabetically).
-    public init(rows value: ScriptValue, options: ScriptValue?, fieldOrders: [[String]] = []) throws {
+    /// `records`: how the record types a script has been given show (``RecordColumns``): records
+    /// without `columns` show their fields in the order of the smallest type that has them all
+    /// (else alphabetically), and without `headers` under that type's Chinese headers.
+    public init(rows value: ScriptValue, options: ScriptValue?, records: [RecordColumns] = []) throws {
         guard case .table(let entries) = value else {
             throw value.refused("报表行", expected: "数组：每行一个数组或一条记录")
         }
@@ -56,7 +57,8 @@ public struct ReportTable: Sendable {
         let headers = options.values["headers"] == nil ? nil : try options.texts("headers")
         var rows: [[ScriptValue]] = []
         rows.reserveCapacity(items.count)
-        var keys = columns ?? Self.recordFields(items, fieldOrders)
+        let record = Self.recordColumns(items, records)
+        var keys = columns ?? record.map { $0.fields }
         for (number, item) in items.enumerated() {
             if case .table(let cells) = item, cells.count > Self.maxColumns {
                 throw LvzhiError(.invalidInput, "报表第 \(number + 1) 行超过 \(Self.maxColumns) 列", hint: "一张报表最多 \(Self.maxColumns) 列")
@@ -76,21 +78,23 @@ public struct ReportTable: Sendable {
         if let headers, headers.count != width, !rows.isEmpty {
             throw LvzhiError.invalid("headers", headers.joined(separator: ","), "列数（\(headers.count)）与数据列数（\(width)）不符")
         }
-        self.headers = headers ?? keys ?? (0..<width).map { "第\($0 + 1)列" }
+        self.headers = headers ?? keys.map { $0.map { record?.headers[$0] ?? $0 } } ?? (0..<width).map { "第\($0 + 1)列" }
         self.rows = rows.map { $0 + Array(repeating: .nil, count: max(0, width - $0.count)) }
     }
 
-    /// The fields of the records among `items` (nil when there are none), in the order of the smallest of
-    /// `fieldOrders` that has them all; fields no order has, and all fields when none fits, alphabetically after.
-    static func recordFields(_ items: [ScriptValue], _ fieldOrders: [[String]]) -> [String]? {
+    /// How the records among `items` show (nil when there are none): the fields in the order of the
+    /// smallest of `records` that has them all, with its headers; fields it lacks, and all fields
+    /// when none fits, alphabetically after.
+    static func recordColumns(_ items: [ScriptValue], _ records: [RecordColumns]) -> RecordColumns? {
         var present = Set<String>()
         for item in items where item.arrayItems == nil {
             guard case .table(let entries) = item else { continue }
             for entry in entries { if case .string(let key) = entry.key { present.insert(key) } }
         }
         if present.isEmpty { return nil }
-        let order = fieldOrders.filter { present.isSubset(of: $0) }.min { $0.count < $1.count } ?? []
-        return order.filter(present.contains) + present.subtracting(order).sorted()
+        let best = records.filter { present.isSubset(of: $0.fields) }.min { $0.fields.count < $1.fields.count }
+        let order = best?.fields ?? []
+        return RecordColumns(fields: order.filter(present.contains) + present.subtracting(order).sorted(), headers: best?.headers ?? [:])
     }
 
     /// The table as aligned text (Chinese characters two columns wide).
@@ -99,4 +103,11 @@ public struct ReportTable: Sendable {
         let body = TextTable(headers: headers, rows: rows.map { $0.map(\.plainText) }, rightAligned: numeric).render()
         return (title.map { $0 + "\n" } ?? "") + body
     }
+}
+
+/// How a report shows one kind of record: its fields (keys as scripts see them) in order, and the
+/// Chinese header of each field that has one (from ``ReportRecord``).
+public struct RecordColumns: Sendable, Hashable {
+    public var fields: [String]
+    public var headers: [String: String]
 }
