@@ -93,8 +93,11 @@ struct ReviewerCommand: ParsableCommand {
 
         func run() throws {
             let (host, context) = try global.open()
-            _ = try host.write(as: context) { tx in try ReviewerPool.add(officeCode: office, memberID: member, committeeCode: committee, tx: tx) }
-            print("已将委员 \(member) 加入「\(office)」的提案审查专家库")
+            let (name, officeName) = try host.write(as: context) { tx in
+                _ = try ReviewerPool.add(officeCode: office, memberID: member, committeeCode: committee, tx: tx)
+                return (try Member.find(id: member, db: tx.db).name, try Office.find(code: office, db: tx.db).name)
+            }
+            print("已将委员 \(name)（ID \(member)）加入\(officeName)的提案审查专家库")
         }
     }
 
