@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// What the command line says when something is wrong: Chinese usage errors and help pages
@@ -110,6 +111,23 @@ struct CommandLineMessageTests {
         #expect(db.status == 2 && db.stderr.contains("--db 的取值为空"), "\(db.stderr)")
         #expect(try cli.run(["init", "--db", " "]).status == 2)
         #expect(!(try cli.ok(["member", "list", "--office", "ordos"])).contains("李明"), "被拒绝的委员没有登记")
+    }
+
+    @Test("另一个程序占着写锁：等待之后是中文说明（不是 database is locked），什么也没写；锁释放后照常")
+    func databaseBusy() throws {
+        let cli = try CommandLineRunner.withOrganisation()
+        let holder = try DatabaseQueue(path: cli.database)
+        let add = ["member", "add", "--office", "ordos", "--name", "王五", "--gender", "男", "--sector", "经济界"]
+        try holder.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            let result = try cli.run(add)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("数据库正被另一个程序使用"), "\(result.stderr)")
+            #expect(!result.stderr.contains("locked") && !result.stderr.contains("SQLite"), "\(result.stderr)")
+            try db.execute(sql: "ROLLBACK")
+        }
+        #expect(try cli.run(["eval", "lvzhi.members.count{}"]).stdout == "1\n")
+        try cli.ok(add)
     }
 
     @Test("不是数据库的 --db：每种情况都是中文说明，没有 SQLite error")
