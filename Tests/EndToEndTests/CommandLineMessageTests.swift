@@ -174,10 +174,14 @@ struct CommandLineMessageTests {
         try cli.refused(["run", cli.folder.appendingPathComponent("没有.lua").path, "--office", "ordos"], "找不到脚本文件")
     }
 
-    @Test("archive agent add --kind 单位：信息里保留原值")
+    @Test("archive agent add --kind 单位：信息里保留原值；同名的人物照常登记，但提示已有的那一位")
     func agentKindKeepsValue() throws {
         let cli = try CommandLineRunner.withOrganisation([["modules", "enable", "archive", "--office", "ordos"]])
         try cli.refused(["archive", "agent", "add", "--office", "ordos", "--kind", "单位", "--name", "某局"], "类型「单位」无效")
+        let first = try cli.run(["archive", "agent", "add", "--office", "ordos", "--name", "李文史"])
+        #expect(first.status == 0 && !first.stderr.contains("同名"), "\(first.stderr)")
+        let second = try cli.run(["archive", "agent", "add", "--office", "ordos", "--name", "李文史"])
+        #expect(second.status == 0 && second.stderr.contains("已有同名的人物或机构：李文史（ID 1）"), "\(second.stderr)")
     }
 
     @Test("演示数据库：提示中的示例脚本是绝对路径，在任何目录都能运行；本政协的状态名称与简写的提案类型可用于筛选；展品加在单元中并说明展览与单元")

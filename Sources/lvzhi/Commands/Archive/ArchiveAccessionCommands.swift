@@ -162,10 +162,16 @@ struct AgentCommand: ParsableCommand {
 
         func run() throws {
             let (host, context) = try global.open()
-            let a = try host.write(as: context) { tx in
-                try AgentStore.add(officeCode: office, kind: kind, name: name, memberID: member, dates: dates, notes: notes, tx: tx)
+            let (a, namesakes) = try host.write(as: context) { tx in
+                let namesakes = try AgentStore.list(officeCode: office, context: context, db: tx.db).filter { $0.name == name.trimmingCharacters(in: .whitespaces) }
+                return (try AgentStore.add(officeCode: office, kind: kind, name: name, memberID: member, dates: dates, notes: notes, tx: tx), namesakes)
             }
             print("已登记\(ArchiveAgent.kinds[a.kind]!)「\(a.name)」（ID \(a.id!)）")
+            if !namesakes.isEmpty {
+                // Same names are common and allowed (two people called 王文); the archivist decides.
+                Output.note("注意：已有同名的人物或机构：" + namesakes.map { "\($0.name)（ID \($0.id!)）" }.joined(separator: "、")
+                            + "；如是同一人，关联时请用已有的 ID")
+            }
         }
     }
 
