@@ -87,6 +87,28 @@ struct CommandLineMessageTests {
         #expect(try cli.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
 
+    @Test("命令树中每一页帮助：没有英文的 default/values、没有空的（）、占位符是大写的 <NAME>（不是 <name>）")
+    func everyHelpPage() throws {
+        let cli = try CommandLineRunner()
+        var pending: [[String]] = [[]], pages = 0
+        while let path = pending.popLast() {
+            let page = try cli.run(path + ["--help"]).stdout
+            pages += 1
+            let command = "lvzhi \(path.joined(separator: " "))"
+            for word in ["default:", "values:", "（）"] { #expect(!page.contains(word), "\(command) 的帮助中有「\(word)」：\n\(page)") }
+            let lowercase = page.matches(of: /<[a-z][a-z-]*>/).map { String($0.output) }
+            #expect(lowercase.isEmpty, "\(command) 的帮助中有小写占位符 \(lowercase)")
+            guard let section = page.components(separatedBy: "子命令：\n").dropFirst().first else { continue }
+            for line in section.components(separatedBy: "\n") {
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first, name != "help" else {
+                    if line.isEmpty { break } else { continue }
+                }
+                pending.append(path + [String(name)])
+            }
+        }
+        #expect(pages > 150, "只走到 \(pages) 页帮助")
+    }
+
     @Test("日期：月在前的写法说明应写成的格式；0001-01-01 与 9999-12-31 是有效日期")
     func dates() throws {
         let cli = try CommandLineRunner.withOrganisation()

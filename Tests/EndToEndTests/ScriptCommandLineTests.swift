@@ -36,6 +36,25 @@ struct ScriptCommandLineTests {
         #expect(try cli.run(["run", script, "--timeout", "-1"]).status == 2)
     }
 
+    @Test("Lua 自己的错误信息是中文（位置、名称照原样）；沙箱没有的库说明原因；调用栈中没有沙箱内部的行", arguments: [
+        ("nosuch.x", "eval:1: 不能对空值（nil）取字段（全局变量 'nosuch'）"),
+        ("local t = {} return t + 1", "eval:1: 不能对表做算术运算（局部变量 't'）"),
+        ("return 'a' .. nil", "eval:1: 不能连接空值（nil）"),
+        ("for i = 1, 2 do", "eval:1: 此处应有 'end'，在末尾"),
+        ("print((1)", "eval:1: 此处应有 ')'，在末尾"),
+        ("io.open('x')", "eval:1: 不能对空值（nil）取字段（全局变量 'io'）（沙箱中没有 io"),
+        ("os.exit(1)", "eval:1: 不能调用空值（nil）（字段 'exit'）（沙箱中的 os 只有时间和日期函数）"),
+        ("return 1 < 'x'", "eval:1: 不能比较数字与文字"),
+        ("return string.rep()", "eval:1: 函数 'rep' 的第 1 个参数应为文字，实际是没有值"),
+    ])
+    func luaMessagesInChinese(code: String, expected: String) throws {
+        let cli = try organisation()
+        let result = try cli.run(["eval", code])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(expected), "\(result.stderr)")
+        for english in ["attempt to", "expected near", "bad argument", "沙箱:"] { #expect(!result.stderr.contains(english), "\(result.stderr)") }
+    }
+
     @Test("console 从管道读入：多行语句、表达式的值、错误不终止会话")
     func consoleFromAPipe() throws {
         let cli = try organisation()

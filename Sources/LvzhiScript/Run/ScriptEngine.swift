@@ -184,8 +184,10 @@ public final class ScriptEngine {
         }
     }
 
+    /// A script's error for a person: Lua's English put in Chinese (``LuaMessage``), and the
+    /// sandbox's own frames left out of the traceback (they are the platform's, not the script's).
     static func failure(_ message: String, traceback: [String]) -> LvzhiError {
-        LvzhiError(.scriptError, message, details: traceback)
+        LvzhiError(.scriptError, LuaMessage.translated(message), details: traceback.filter { !$0.contains("沙箱:") })
     }
 }
 

@@ -16,7 +16,7 @@ struct AuditCommand: ParsableCommand {
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String?
         @Option(help: ArgumentHelp("起始日期（北京时间当日零点起），如 2026-11-01", valueName: "DATE")) var since: String?
         @Option(help: ArgumentHelp("只看某类记录（表名），如 members", valueName: "TABLE")) var entity: String?
-        @Option(help: "最多显示多少条") var limit = 200
+        @Option(help: ArgumentHelp("最多显示多少条", valueName: "LIMIT")) var limit = 200
 
         func run() throws {
             let (host, context) = try global.open()

@@ -19,18 +19,18 @@ struct MemberCommand: ParsableCommand {
         )
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "姓名") var name: String
-        @Option(help: "性别：男 或 女") var gender: String
-        @Option(help: "民族，如 汉族、蒙古族") var ethnicity: String?
+        @Option(help: ArgumentHelp("姓名", valueName: "NAME")) var name: String
+        @Option(help: ArgumentHelp("性别：男 或 女", valueName: "GENDER")) var gender: String
+        @Option(help: ArgumentHelp("民族，如 汉族、蒙古族", valueName: "ETHNICITY")) var ethnicity: String?
         @Option(help: ArgumentHelp("出生日期，如 1972-05-03", valueName: "DATE")) var birth: String?
-        @Option(help: "界别（须为该政协已登记的界别）") var sector: String
-        @Option(help: "界别活动组；默认取界别所属的活动组") var group: String?
-        @Option(help: "党派，如 中共党员、民盟、无党派人士") var party: String?
-        @Option(help: "职务，可多次给出：常委、召集人、副召集人、主席、副主席、秘书长") var role: [String] = []
-        @Option(help: "手机号码") var mobile: String?
-        @Option(help: "电子邮箱") var email: String?
-        @Option(help: "通讯地址") var address: String?
-        @Option(help: "第几届；默认当前届次") var term: Int?
+        @Option(help: ArgumentHelp("界别（须为该政协已登记的界别）", valueName: "SECTOR")) var sector: String
+        @Option(help: ArgumentHelp("界别活动组；默认取界别所属的活动组", valueName: "GROUP")) var group: String?
+        @Option(help: ArgumentHelp("党派，如 中共党员、民盟、无党派人士", valueName: "PARTY")) var party: String?
+        @Option(help: ArgumentHelp("职务，可多次给出：常委、召集人、副召集人、主席、副主席、秘书长", valueName: "ROLE")) var role: [String] = []
+        @Option(help: ArgumentHelp("手机号码", valueName: "MOBILE")) var mobile: String?
+        @Option(help: ArgumentHelp("电子邮箱", valueName: "EMAIL")) var email: String?
+        @Option(help: ArgumentHelp("通讯地址", valueName: "ADDRESS")) var address: String?
+        @Option(help: ArgumentHelp("第几届；默认当前届次", valueName: "TERM")) var term: Int?
 
         func validate() throws {
             for (value, option) in [(ethnicity, "--ethnicity"), (birth, "--birth"), (group, "--group"), (party, "--party"),
@@ -54,11 +54,11 @@ struct MemberCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "姓名包含") var name: String?
-        @Option(help: "界别") var sector: String?
-        @Option(help: "界别活动组") var group: String?
+        @Option(help: ArgumentHelp("姓名包含", valueName: "NAME")) var name: String?
+        @Option(help: ArgumentHelp("界别", valueName: "SECTOR")) var sector: String?
+        @Option(help: ArgumentHelp("界别活动组", valueName: "GROUP")) var group: String?
         @Option(help: ArgumentHelp("专委会代码", valueName: "CODE")) var committee: String?
-        @Option(help: "职务，如 常委") var role: String?
+        @Option(help: ArgumentHelp("职务，如 常委", valueName: "ROLE")) var role: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -106,7 +106,7 @@ struct MemberCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("CSV 文件路径", valueName: "FILE")) var file: String
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: ArgumentHelp("文件编码：auto、utf-8、gb18030", valueName: "ENCODING")) var encoding = "auto"
-        @Option(help: "第几届；默认当前届次") var term: Int?
+        @Option(help: ArgumentHelp("第几届；默认当前届次", valueName: "TERM")) var term: Int?
         @Flag(help: "只检查，不写入") var dryRun = false
 
         func run() throws {

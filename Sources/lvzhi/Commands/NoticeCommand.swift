@@ -16,8 +16,8 @@ struct NoticeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "publish", abstract: "发布通知公告")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "标题") var title: String
-        @Option(help: "正文") var body: String = ""
+        @Option(help: ArgumentHelp("标题", valueName: "TITLE")) var title: String
+        @Option(help: ArgumentHelp("正文", valueName: "BODY")) var body: String = ""
 
         func run() throws {
             let (host, context) = try global.open()

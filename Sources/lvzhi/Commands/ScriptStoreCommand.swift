@@ -107,7 +107,7 @@ struct ScriptStoreCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "failures", abstract: "事件处理脚本的失败记录（管理员）")
         @OptionGroup var target: Target
         @OptionGroup var output: OutputOptions
-        @Option(help: "最多显示多少条") var limit = 50
+        @Option(help: ArgumentHelp("最多显示多少条", valueName: "LIMIT")) var limit = 50
 
         func run() throws {
             let (host, context) = try target.global.open()

@@ -18,9 +18,9 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "新增用户并授予一个角色", discussion: "例：lvzhi user add wangfang --name 王芳 --office ordos --role staff")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("用户名（英文字母、数字、. _ -）", valueName: "USERNAME")) var username: String
-        @Option(help: "显示名称") var name: String
+        @Option(help: ArgumentHelp("显示名称", valueName: "NAME")) var name: String
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "角色（英文或中文名称）") var role: String
+        @Option(help: ArgumentHelp("角色（英文或中文名称）", valueName: "ROLE")) var role: String
         @Option(help: ArgumentHelp("对应的委员 ID（委员账号）", valueName: "ID")) var member: Int64?
         @Option(help: ArgumentHelp("对应的承办单位名称（承办单位账号）", valueName: "NAME")) var unit: String?
 

@@ -6,7 +6,9 @@ import Foundation
 enum HelpText {
     /// The help page `text` in Chinese.
     static func chinese(_ text: String) -> String {
-        var lines = text.components(separatedBy: "\n").map(line)
+        // A `(default: …)` the parser wrapped onto the next line is put back on one line first.
+        let unwrapped = text.replacing(wrappedParenthesis) { match in "(" + (match.output[1].substring ?? "") + " " }
+        var lines = unwrapped.components(separatedBy: "\n").map(line)
         // The abstract's wrapped lines and the usage's hanging indent stay as the parser laid them out.
         if lines.last == "" { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
@@ -23,13 +25,18 @@ enum HelpText {
         return out.replacing(valuesAndDefault) { match in
             var parts: [String] = []
             if let values = match.output[1].substring { parts.append("可选值：\(values)") }
-            if let flag = match.output[2].substring { parts.append(flag == " as flag" ? "作为开关时默认：\(match.output[3].substring ?? "")" : "默认：\(match.output[3].substring ?? "")") }
-            return "（\(parts.joined(separator: "；"))）"
+            if let value = match.output[3].substring {
+                parts.append((match.output[2].substring == nil ? "默认：" : "作为开关时默认：") + value.trimmingCharacters(in: .whitespaces))
+            }
+            return parts.isEmpty ? String(match.output[0].substring ?? "") : "（\(parts.joined(separator: "；"))）"
         }
     }
 
     /// `(values: a, b; default: c)`, `(values: a, b)`, `(default: c)`, `(default as flag: c)`.
     nonisolated(unsafe) static let valuesAndDefault = try! Regex(#"\((?:values: ([^;)]*))?(?:;? ?default( as flag)?: ([^)]*))?\)"#)
+
+    /// `(default:` or `(values:` at the end of a line, its value on the next line after the indent.
+    nonisolated(unsafe) static let wrappedParenthesis = try! Regex(#"\((default:|values:|default as flag:)[ ]*\n[ ]+"#)
 
     /// The headings of the page's sections.
     static let headings = ["ARGUMENTS:": "参数：", "OPTIONS:": "选项：", "SUBCOMMANDS:": "子命令："]

@@ -7,10 +7,10 @@ import LvzhiStorage
 /// The restriction options of `accession add` and `accession restrict`.
 struct RestrictionOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "限制开放（须 --access-note 理由；--no-access-restricted 取消）") var accessRestricted: Bool?
-    @Option(help: "开放限制的理由") var accessNote: String?
+    @Option(help: ArgumentHelp("开放限制的理由", valueName: "ACCESS-NOTE")) var accessNote: String?
     @Option(help: ArgumentHelp("开放限制截止日期（不给则直到取消）", valueName: "DATE")) var accessUntil: String?
     @Flag(inversion: .prefixedNo, help: "限制使用（复制、出版；须 --use-note 理由；--no-use-restricted 取消）") var useRestricted: Bool?
-    @Option(help: "使用限制的理由") var useNote: String?
+    @Option(help: ArgumentHelp("使用限制的理由", valueName: "USE-NOTE")) var useNote: String?
     @Option(help: ArgumentHelp("使用限制截止日期", valueName: "DATE")) var useUntil: String?
 
     var input: RestrictionInput? {
@@ -30,13 +30,13 @@ struct AccessionCommand: ParsableCommand {
                                                         discussion: "例：lvzhi archive accession add --office ordos --title 王某某回忆录手稿 --acquisition 捐赠 --source-member 12 --sanqin 亲历 --extent 手稿3册")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "题名") var title: String
+        @Option(help: ArgumentHelp("题名", valueName: "TITLE")) var title: String
         @Option(help: ArgumentHelp("接收日期，默认今天", valueName: "DATE")) var received: String?
         @Option(help: ArgumentHelp("接收方式：\(Accession.acquisitions.joined(separator: "、"))", valueName: "WAY")) var acquisition: String
-        @Option(help: "来源与经过") var provenance: String?
+        @Option(help: ArgumentHelp("来源与经过", valueName: "PROVENANCE")) var provenance: String?
         @Option(help: ArgumentHelp("三亲：亲历、亲见、亲闻", valueName: "RELATION")) var sanqin: String?
-        @Option(help: "数量（如 手稿3册、照片12张）") var extent: String?
-        @Option(help: "权利约定（捐赠协议、授权书）") var rights: String?
+        @Option(help: ArgumentHelp("数量（如 手稿3册、照片12张）", valueName: "EXTENT")) var extent: String?
+        @Option(help: ArgumentHelp("权利约定（捐赠协议、授权书）", valueName: "RIGHTS")) var rights: String?
         @Option(help: ArgumentHelp("征集活动 ID", valueName: "ID")) var campaign: Int64?
         @Option(help: ArgumentHelp("提供者（人物或机构 ID），可多次给出", valueName: "ID")) var sourceAgent: [Int64] = []
         @Option(help: ArgumentHelp("提供者是本政协委员：委员 ID，可多次给出（记入履职档案）", valueName: "ID")) var sourceMember: [Int64] = []
@@ -59,7 +59,7 @@ struct AccessionCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "年度") var year: Int?
+        @Option(help: ArgumentHelp("年度", valueName: "YEAR")) var year: Int?
         @Option(help: ArgumentHelp("整理状态：未整理、整理中、已整理", valueName: "STATUS")) var status: String?
 
         func run() throws {
@@ -134,7 +134,7 @@ struct AccessionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "deaccession", abstract: "注销接收登记（须 --reason；不删除任何记录，其著录对一般用户不再可见）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("接收登记 ID", valueName: "ID")) var id: Int64
-        @Option(help: "理由（如 退还寄存人）") var reason: String
+        @Option(help: ArgumentHelp("理由（如 退还寄存人）", valueName: "REASON")) var reason: String
         @Option(help: ArgumentHelp("注销日期，默认今天", valueName: "DATE")) var on: String?
 
         func run() throws {
@@ -155,10 +155,10 @@ struct AgentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: ArgumentHelp("个人 或 机构（person、organisation）", valueName: "KIND")) var kind: String = "person"
-        @Option(help: "姓名或名称") var name: String
+        @Option(help: ArgumentHelp("姓名或名称", valueName: "NAME")) var name: String
         @Option(help: ArgumentHelp("关联的委员 ID", valueName: "ID")) var member: Int64?
-        @Option(help: "生卒年或存续时间") var dates: String?
-        @Option(help: "说明") var notes: String?
+        @Option(help: ArgumentHelp("生卒年或存续时间", valueName: "DATES")) var dates: String?
+        @Option(help: ArgumentHelp("说明", valueName: "NOTES")) var notes: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -180,7 +180,7 @@ struct AgentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "名称中的字") var name: String?
+        @Option(help: ArgumentHelp("名称中的字", valueName: "NAME")) var name: String?
 
         func run() throws {
             let (host, context) = try global.open()

@@ -37,10 +37,10 @@ struct PlanCommand: ParsableCommand {
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: ArgumentHelp("annual（年度计划）或 term（届规划）", valueName: "KIND")) var kind: String
         @Option(help: ArgumentHelp("年度计划的年份，或届规划的第几届", valueName: "N")) var period: Int
-        @Option(help: "标题") var title: String
+        @Option(help: ArgumentHelp("标题", valueName: "TITLE")) var title: String
         @Option(help: ArgumentHelp("征集主题，可多次给出", valueName: "THEME")) var theme: [String] = []
         @Option(help: ArgumentHelp("目标件数", valueName: "N")) var target: Int = 0
-        @Option(help: "说明") var notes: String?
+        @Option(help: ArgumentHelp("说明", valueName: "NOTES")) var notes: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -78,11 +78,11 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: ArgumentHelp("所属征集计划 ID", valueName: "ID")) var plan: Int64?
-        @Option(help: "标题") var title: String
-        @Option(help: "主题") var theme: String?
+        @Option(help: ArgumentHelp("标题", valueName: "TITLE")) var title: String
+        @Option(help: ArgumentHelp("主题", valueName: "THEME")) var theme: String?
         @Option(help: ArgumentHelp("开始日期，默认今天", valueName: "DATE")) var start: String?
         @Option(help: ArgumentHelp("截止日期", valueName: "DATE")) var end: String?
-        @Option(help: "征集启事") var description: String?
+        @Option(help: ArgumentHelp("征集启事", valueName: "DESCRIPTION")) var description: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -120,13 +120,13 @@ struct SubmissionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "提交来稿（委员本人提交，或工作人员代社会公众登记 --submitter）")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "题名") var title: String
-        @Option(help: "内容简介") var summary: String = ""
+        @Option(help: ArgumentHelp("题名", valueName: "TITLE")) var title: String
+        @Option(help: ArgumentHelp("内容简介", valueName: "SUMMARY")) var summary: String = ""
         @Option(help: ArgumentHelp("三亲：亲历、亲见、亲闻", valueName: "RELATION")) var sanqin: String?
         @Option(help: ArgumentHelp("征集活动 ID", valueName: "ID")) var campaign: Int64?
         @Option(help: ArgumentHelp("代委员登记：委员 ID", valueName: "ID")) var member: Int64?
         @Option(help: ArgumentHelp("代社会公众登记：来稿人姓名", valueName: "NAME")) var submitter: String?
-        @Option(help: "来稿人联系方式（只有文史工作人员可见）") var contact: String?
+        @Option(help: ArgumentHelp("来稿人联系方式（只有文史工作人员可见）", valueName: "CONTACT")) var contact: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -165,7 +165,7 @@ struct SubmissionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "accept", abstract: "接收来稿：登记为一件接收登记，来稿人为提供者")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("来稿 ID", valueName: "ID")) var id: Int64
-        @Option(help: "审核意见") var note: String?
+        @Option(help: ArgumentHelp("审核意见", valueName: "NOTE")) var note: String?
         @Option(help: ArgumentHelp("接收方式：\(Accession.acquisitions.joined(separator: "、"))", valueName: "WAY")) var acquisition: String = "捐赠"
 
         func run() throws {
@@ -180,7 +180,7 @@ struct SubmissionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "decline", abstract: "不采用来稿（须 --note 理由）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("来稿 ID", valueName: "ID")) var id: Int64
-        @Option(help: "理由") var note: String?
+        @Option(help: ArgumentHelp("理由", valueName: "NOTE")) var note: String?
 
         func run() throws {
             let (host, context) = try global.open()

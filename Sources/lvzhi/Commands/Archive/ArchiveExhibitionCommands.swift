@@ -22,11 +22,11 @@ struct ArchiveExhibitionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "新增展览")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "展览名称") var title: String
-        @Option(help: "展出地点（默认 政协文史馆）") var venue: String?
+        @Option(help: ArgumentHelp("展览名称", valueName: "TITLE")) var title: String
+        @Option(help: ArgumentHelp("展出地点（默认 政协文史馆）", valueName: "VENUE")) var venue: String?
         @Option(name: .customLong("from"), help: ArgumentHelp("开展日期，默认今天", valueName: "DATE")) var from: String?
         @Option(name: .customLong("to"), help: ArgumentHelp("闭展日期（不给则为常设展）", valueName: "DATE")) var to: String?
-        @Option(help: "说明") var notes: String?
+        @Option(help: ArgumentHelp("说明", valueName: "NOTES")) var notes: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -57,8 +57,8 @@ struct ArchiveExhibitionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "section", abstract: "给展览添加一个单元（排在最后）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("展览 ID", valueName: "EXHIBITION")) var exhibition: Int64
-        @Option(help: "单元名称") var title: String
-        @Option(help: "单元导语") var intro: String?
+        @Option(help: ArgumentHelp("单元名称", valueName: "TITLE")) var title: String
+        @Option(help: ArgumentHelp("单元导语", valueName: "INTRO")) var intro: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -72,7 +72,7 @@ struct ArchiveExhibitionCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("展陈单元 ID（不是展览 ID；见 exhibition show）", valueName: "SECTION-ID")) var section: Int64
         @Option(help: ArgumentHelp("条目 ID", valueName: "ID")) var unit: Int64
-        @Option(help: "展签文字") var label: String
+        @Option(help: ArgumentHelp("展签文字", valueName: "LABEL")) var label: String
         @Flag(help: "展出原件（开放、公开且不受使用限制的资料）") var original = false
 
         func run() throws {

@@ -23,23 +23,23 @@ struct ArchiveInterviewCommand: ParsableCommand {
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
         @Option(help: ArgumentHelp("挂到已有的著录条目（ID）", valueName: "ID")) var unit: Int64?
         @Option(help: ArgumentHelp("新条目的档号", valueName: "CODE")) var code: String?
-        @Option(help: "新条目的题名") var title: String?
+        @Option(help: ArgumentHelp("新条目的题名", valueName: "TITLE")) var title: String?
         @Option(help: ArgumentHelp("新条目的上级条目 ID", valueName: "ID")) var parent: Int64?
-        @Option(help: "新条目的提要") var summary: String?
+        @Option(help: ArgumentHelp("新条目的提要", valueName: "SUMMARY")) var summary: String?
         @Option(help: ArgumentHelp("新条目的密级（默认同上级，或公开）", valueName: "GRADE")) var secrecy: String?
         @Option(help: ArgumentHelp("新条目的开放标识（默认同上级，或开放）", valueName: "MARK")) var openness: String?
         @Option(help: ArgumentHelp("新条目所属的接收登记 ID", valueName: "ID")) var accession: Int64?
         @Option(help: ArgumentHelp("口述者（人物 ID）", valueName: "ID")) var narrator: Int64?
         @Option(help: ArgumentHelp("口述者是本政协委员：委员 ID（记入履职档案）", valueName: "ID")) var narratorMember: Int64?
         @Option(help: ArgumentHelp("采集者（人物 ID）", valueName: "ID")) var interviewer: Int64
-        @Option(help: "采集单位（默认为本政协）") var collectingUnit: String?
+        @Option(help: ArgumentHelp("采集单位（默认为本政协）", valueName: "COLLECTING-UNIT")) var collectingUnit: String?
         @Option(help: ArgumentHelp("采集日期，默认今天", valueName: "DATE")) var date: String?
-        @Option(help: "采集地点") var place: String?
+        @Option(help: ArgumentHelp("采集地点", valueName: "PLACE")) var place: String?
         @Option(help: ArgumentHelp("时长：01:35:00、95分钟 或 秒数", valueName: "TIME")) var duration: String?
-        @Option(help: "方言或语言（如 鄂尔多斯方言、蒙古语）") var dialect: String?
+        @Option(help: ArgumentHelp("方言或语言（如 鄂尔多斯方言、蒙古语）", valueName: "DIALECT")) var dialect: String?
         @Flag(help: "口述者已签署授权书（知情同意书）") var consent = false
         @Flag(help: "口述者已审阅整理稿") var narratorReviewed = false
-        @Option(help: "备注") var notes: String?
+        @Option(help: ArgumentHelp("备注", valueName: "NOTES")) var notes: String?
 
         func run() throws {
             let newUnit = code != nil || title != nil
@@ -115,12 +115,12 @@ struct ArchiveInterviewCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("采访 ID", valueName: "ID")) var id: Int64
         @Flag(inversion: .prefixedNo, help: "口述者已签署授权书（--no-consent 撤销）") var consent: Bool?
         @Flag(inversion: .prefixedNo, help: "口述者已审阅整理稿") var narratorReviewed: Bool?
-        @Option(help: "采集单位") var collectingUnit: String?
+        @Option(help: ArgumentHelp("采集单位", valueName: "COLLECTING-UNIT")) var collectingUnit: String?
         @Option(help: ArgumentHelp("采集日期", valueName: "DATE")) var date: String?
-        @Option(help: "采集地点（空字符串清除）") var place: String?
+        @Option(help: ArgumentHelp("采集地点（空字符串清除）", valueName: "PLACE")) var place: String?
         @Option(help: ArgumentHelp("时长", valueName: "TIME")) var duration: String?
-        @Option(help: "方言或语言") var dialect: String?
-        @Option(help: "备注") var notes: String?
+        @Option(help: ArgumentHelp("方言或语言", valueName: "DIALECT")) var dialect: String?
+        @Option(help: ArgumentHelp("备注", valueName: "NOTES")) var notes: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -146,7 +146,7 @@ struct ArchiveTranscriptCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("采访 ID", valueName: "INTERVIEW")) var interview: Int64
         @Option(help: ArgumentHelp("整理稿文本文件", valueName: "FILE")) var file: String
         @Option(help: ArgumentHelp("文件编码：auto（默认）、utf-8、gb18030", valueName: "ENCODING")) var encoding: String?
-        @Option(help: "本版说明（初稿、口述者审阅后修改…）") var note: String?
+        @Option(help: ArgumentHelp("本版说明（初稿、口述者审阅后修改…）", valueName: "NOTE")) var note: String?
 
         func run() throws {
             let text = try ArchiveWorkCommands.readText(file, encoding: encoding)
@@ -202,9 +202,9 @@ struct ArchiveSegmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("采访 ID", valueName: "INTERVIEW")) var interview: Int64
         @Option(help: ArgumentHelp("录音中的开始时间：00:12:30、12:30 或秒数", valueName: "TIME")) var start: String
-        @Option(help: "片段标题") var title: String
-        @Option(help: "提要") var synopsis: String?
-        @Option(help: "关键词（顿号或逗号分隔）") var keywords: String?
+        @Option(help: ArgumentHelp("片段标题", valueName: "TITLE")) var title: String
+        @Option(help: ArgumentHelp("提要", valueName: "SYNOPSIS")) var synopsis: String?
+        @Option(help: ArgumentHelp("关键词（顿号或逗号分隔）", valueName: "KEYWORDS")) var keywords: String?
         @Option(name: .customLong("from"), help: ArgumentHelp("整理稿中的起始位置（字，从 0 数起）", valueName: "OFFSET")) var from: Int
         @Option(name: .customLong("to"), help: ArgumentHelp("整理稿中的结束位置（不含）", valueName: "OFFSET")) var to: Int
         @Option(name: .customLong("revision"), help: ArgumentHelp("对应第几版整理稿（默认最新一版）", valueName: "N")) var version: Int?

@@ -27,7 +27,7 @@ struct ArchiveReportCommand: ParsableCommand {
     struct Register: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "register", abstract: "接收登记簿")
         @OptionGroup var options: Options
-        @Option(help: "年度") var year: Int?
+        @Option(help: ArgumentHelp("年度", valueName: "YEAR")) var year: Int?
         func run() throws {
             let rows = try options.read { try ArchiveReports.register(office: $0, year: year, context: $1, db: $2) }
             if options.output.json { return try Output.json(rows) }
@@ -65,7 +65,7 @@ struct ArchiveReportCommand: ParsableCommand {
     struct Members: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "members", abstract: "委员提供资料：接收登记的提供者、口述者、来稿（履职档案）")
         @OptionGroup var options: Options
-        @Option(help: "年度") var year: Int?
+        @Option(help: ArgumentHelp("年度", valueName: "YEAR")) var year: Int?
         func run() throws {
             let rows = try options.read { try ArchiveReports.members(office: $0, year: year, context: $1, db: $2) }
             if options.output.json { return try Output.json(rows) }

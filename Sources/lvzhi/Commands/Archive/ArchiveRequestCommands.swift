@@ -23,7 +23,7 @@ struct ArchiveRequestCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("条目 ID", valueName: "ID")) var unit: Int64
         @Option(help: ArgumentHelp("复制 或 利用（查阅、引用）", valueName: "KIND")) var kind: String
-        @Option(help: "用途") var purpose: String
+        @Option(help: ArgumentHelp("用途", valueName: "PURPOSE")) var purpose: String
         @Option(name: .customLong("for"), help: ArgumentHelp("文史工作人员代他人登记：申请人姓名及单位", valueName: "NAME")) var applicant: String?
 
         func run() throws {
@@ -73,7 +73,7 @@ struct ArchiveRequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "approve", abstract: "同意申请（控制、内部的资料须 --note 写明依据）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("申请 ID", valueName: "ID")) var id: Int64
-        @Option(help: "审批意见或依据") var note: String?
+        @Option(help: ArgumentHelp("审批意见或依据", valueName: "NOTE")) var note: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -86,7 +86,7 @@ struct ArchiveRequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "refuse", abstract: "不同意申请（须 --note 理由）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("申请 ID", valueName: "ID")) var id: Int64
-        @Option(help: "理由") var note: String?
+        @Option(help: ArgumentHelp("理由", valueName: "NOTE")) var note: String?
 
         func run() throws {
             let (host, context) = try global.open()

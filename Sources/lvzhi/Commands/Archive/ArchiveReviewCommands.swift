@@ -21,7 +21,7 @@ struct ArchiveReviewCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("条目 ID", valueName: "UNIT")) var unit: Int64
         @Option(help: ArgumentHelp("决定：采用、修改后采用、存稿备用、退稿", valueName: "DECISION")) var decision: String
         @Option(help: ArgumentHelp("编审人员，可多次给出（或用顿号分隔）", valueName: "NAME")) var reviewer: [String] = []
-        @Option(help: "编审意见（修改后采用、退稿须写）") var note: String?
+        @Option(help: ArgumentHelp("编审意见（修改后采用、退稿须写）", valueName: "NOTE")) var note: String?
         @Option(help: ArgumentHelp("编审日期，默认今天", valueName: "DATE")) var date: String?
 
         func run() throws {
@@ -63,7 +63,7 @@ struct ArchiveVersionCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("条目 ID", valueName: "UNIT")) var unit: Int64
         @Option(help: ArgumentHelp("编辑稿文本文件", valueName: "FILE")) var file: String
         @Option(help: ArgumentHelp("文件编码：auto（默认）、utf-8、gb18030", valueName: "ENCODING")) var encoding: String?
-        @Option(help: "本版说明") var note: String?
+        @Option(help: ArgumentHelp("本版说明", valueName: "NOTE")) var note: String?
         @Option(help: ArgumentHelp("针对第几轮编审", valueName: "N")) var round: Int?
 
         func run() throws {

@@ -7,24 +7,24 @@ import LvzhiStorage
 /// The descriptive fields of `unit add` and `unit update` (DA/T 18).
 struct UnitFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("档号（本政协内唯一）", valueName: "CODE")) var code: String?
-    @Option(help: "题名") var title: String?
-    @Option(help: "责任者") var creator: String?
+    @Option(help: ArgumentHelp("题名", valueName: "TITLE")) var title: String?
+    @Option(help: ArgumentHelp("责任者", valueName: "CREATOR")) var creator: String?
     @Option(help: ArgumentHelp("形成日期：1950、1950-03、1950年3月12日；大约的写 约1950年", valueName: "DATE")) var date: String?
     @Option(help: ArgumentHelp("内容起始时间", valueName: "DATE")) var periodFrom: String?
     @Option(help: ArgumentHelp("内容终止时间", valueName: "DATE")) var periodTo: String?
     @Option(help: ArgumentHelp("稿本：\(DescriptionUnit.manuscripts.joined(separator: "、"))", valueName: "KIND")) var manuscript: String?
-    @Option(help: "文种或类型（回忆录、口述史、日记、书信、照片…）") var genre: String?
-    @Option(help: "数量及单位（12页）") var extent: String?
-    @Option(help: "提要") var summary: String?
-    @Option(help: "人名（多个用顿号分隔）") var persons: String?
-    @Option(help: "地名") var places: String?
-    @Option(help: "主题词") var subjects: String?
-    @Option(help: "分类号") var classification: String?
+    @Option(help: ArgumentHelp("文种或类型（回忆录、口述史、日记、书信、照片…）", valueName: "GENRE")) var genre: String?
+    @Option(help: ArgumentHelp("数量及单位（12页）", valueName: "EXTENT")) var extent: String?
+    @Option(help: ArgumentHelp("提要", valueName: "SUMMARY")) var summary: String?
+    @Option(help: ArgumentHelp("人名（多个用顿号分隔）", valueName: "PERSONS")) var persons: String?
+    @Option(help: ArgumentHelp("地名", valueName: "PLACES")) var places: String?
+    @Option(help: ArgumentHelp("主题词", valueName: "SUBJECTS")) var subjects: String?
+    @Option(help: ArgumentHelp("分类号", valueName: "CLASSIFICATION")) var classification: String?
     @Option(help: ArgumentHelp("密级：\(DescriptionUnit.secrecyGrades.joined(separator: "、"))（默认同上级，或公开）", valueName: "GRADE")) var secrecy: String?
     @Option(help: ArgumentHelp("保管期限：\(DescriptionUnit.retentions.joined(separator: "、"))", valueName: "PERIOD")) var retention: String?
     @Option(help: ArgumentHelp("开放标识：\(DescriptionUnit.opennessMarks.joined(separator: "、"))（默认同上级，或开放）", valueName: "MARK")) var openness: String?
-    @Option(help: "原件存放位置") var original: String?
-    @Option(help: "复制件存放位置") var copy: String?
+    @Option(help: ArgumentHelp("原件存放位置", valueName: "ORIGINAL")) var original: String?
+    @Option(help: ArgumentHelp("复制件存放位置", valueName: "COPY")) var copy: String?
     @Option(help: ArgumentHelp("所属接收登记 ID", valueName: "ID")) var accession: Int64?
     @Option(help: ArgumentHelp("全文（文本文件，UTF-8），用于检索", valueName: "FILE")) var textFile: String?
 
@@ -84,8 +84,8 @@ struct ArchiveUnitCommand: ParsableCommand {
         @Option(help: ArgumentHelp("层级", valueName: "LEVEL")) var level: String?
         @Option(help: ArgumentHelp("上级条目 ID", valueName: "ID")) var parent: Int64?
         @Option(help: ArgumentHelp("接收登记 ID", valueName: "ID")) var accession: Int64?
-        @Option(help: "文种或类型") var genre: String?
-        @Option(help: "存放位置中的字") var location: String?
+        @Option(help: ArgumentHelp("文种或类型", valueName: "GENRE")) var genre: String?
+        @Option(help: ArgumentHelp("存放位置中的字", valueName: "LOCATION")) var location: String?
 
         func run() throws {
             let filter = UnitFilter(level: try level.map(DescriptionLevel.parse), parentID: parent, accessionID: accession, genre: genre, location: location)
@@ -160,10 +160,10 @@ struct SearchCommand: ParsableCommand {
         """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "检索词") var query: String
+    @Argument(help: ArgumentHelp("检索词", valueName: "QUERY")) var query: String
     @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-    @Option(help: "最多显示几条") var limit: Int = 20
-    @Option(help: "从第几条开始（翻页）") var offset: Int = 0
+    @Option(help: ArgumentHelp("最多显示几条", valueName: "LIMIT")) var limit: Int = 20
+    @Option(help: ArgumentHelp("从第几条开始（翻页）", valueName: "OFFSET")) var offset: Int = 0
 
     func run() throws {
         let (host, context) = try global.open()

@@ -21,13 +21,13 @@ struct ArchiveVolumeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "新增一辑")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "丛书名（如 鄂尔多斯文史资料）") var series: String
+        @Option(help: ArgumentHelp("丛书名（如 鄂尔多斯文史资料）", valueName: "SERIES")) var series: String
         @Option(help: ArgumentHelp("第几辑", valueName: "N")) var number: Int
-        @Option(help: "书名（本辑题名）") var title: String
+        @Option(help: ArgumentHelp("书名（本辑题名）", valueName: "TITLE")) var title: String
         @Option(help: ArgumentHelp("出版日期：2026、2026-06 或 2026-06-12", valueName: "DATE")) var date: String?
         @Option(help: ArgumentHelp("编者（主编、编委），可多次给出", valueName: "NAME")) var editor: [String] = []
-        @Option(help: "ISBN（10 位或 13 位，可带连字符）") var isbn: String?
-        @Option(help: "备注（如 内部发行）") var notes: String?
+        @Option(help: ArgumentHelp("ISBN（10 位或 13 位，可带连字符）", valueName: "ISBN")) var isbn: String?
+        @Option(help: ArgumentHelp("备注（如 内部发行）", valueName: "NOTES")) var notes: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -44,7 +44,7 @@ struct ArchiveVolumeCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "只列出这一丛书") var series: String?
+        @Option(help: ArgumentHelp("只列出这一丛书", valueName: "SERIES")) var series: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -77,8 +77,8 @@ struct ArchiveVolumeCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("辑 ID", valueName: "VOLUME")) var volume: Int64
         @Option(help: ArgumentHelp("条目 ID", valueName: "ID")) var unit: Int64
         @Option(help: ArgumentHelp("页码：19-32，或单页 19", valueName: "PAGES")) var pages: String
-        @Option(help: "印刷篇名（默认为条目题名）") var title: String?
-        @Option(help: "印刷署名（默认为条目责任者）") var author: String?
+        @Option(help: ArgumentHelp("印刷篇名（默认为条目题名）", valueName: "TITLE")) var title: String?
+        @Option(help: ArgumentHelp("印刷署名（默认为条目责任者）", valueName: "AUTHOR")) var author: String?
 
         func run() throws {
             let (from, to) = try Self.pages(pages)
@@ -104,7 +104,7 @@ struct ArchiveVolumeCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "只列出这一丛书") var series: String?
+        @Option(help: ArgumentHelp("只列出这一丛书", valueName: "SERIES")) var series: String?
 
         func run() throws {
             let (host, context) = try global.open()

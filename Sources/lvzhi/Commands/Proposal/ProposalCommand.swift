@@ -36,8 +36,8 @@ struct ProposalCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "draft", abstract: "撰写并暂存一件提案（提交前会提示相似的已有提案）")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "案由（标题），一事一案") var title: String
-        @Option(help: "正文") var body: String = ""
+        @Option(help: ArgumentHelp("案由（标题），一事一案", valueName: "TITLE")) var title: String
+        @Option(help: ArgumentHelp("正文", valueName: "BODY")) var body: String = ""
         @Option(help: ArgumentHelp("正文所在的文本文件（UTF-8）", valueName: "FILE")) var bodyFile: String?
         @Option(help: ArgumentHelp("类别，默认为：\(ProposalStore.categories.joined(separator: "、"))（各政协可在模块设置中修改）", valueName: "CATEGORY")) var category: String
         @Option(help: ArgumentHelp("第一提案人的委员 ID（工作人员代录时用；委员本人提出时省略）", valueName: "ID")) var member: Int64?
@@ -90,7 +90,7 @@ struct ProposalCommand: ParsableCommand {
     struct StepArguments: ParsableArguments {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
-        @Option(help: "说明（退回修改、不予立案、转为意见建议时必填）") var note: String?
+        @Option(help: ArgumentHelp("说明（退回修改、不予立案、转为意见建议时必填）", valueName: "NOTE")) var note: String?
         @Option(help: ArgumentHelp("不予立案的标准理由：1–10 或原文", valueName: "GROUND")) var ground: String?
         @Option(help: ArgumentHelp("并案：并入的提案 ID", valueName: "ID")) var into: Int64?
         @Option(help: ArgumentHelp("参加审查的专家（专家库中的委员 ID），可多次给出", valueName: "ID")) var reviewer: [Int64] = []

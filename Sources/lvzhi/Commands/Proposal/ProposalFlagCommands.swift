@@ -27,7 +27,7 @@ extension ProposalCommand {
         static let configuration = CommandConfiguration(commandName: "unkey", abstract: "取消重点提案（须 --note 理由）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
-        @Option(help: "理由") var note: String
+        @Option(help: ArgumentHelp("理由", valueName: "NOTE")) var note: String
 
         func run() throws {
             let (host, context) = try global.open()
@@ -40,7 +40,7 @@ extension ProposalCommand {
         static let configuration = CommandConfiguration(commandName: "supervise", abstract: "记录督办情况（交办之后）")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
-        @Option(help: "督办情况") var note: String
+        @Option(help: ArgumentHelp("督办情况", valueName: "NOTE")) var note: String
         @Option(help: ArgumentHelp("督办日期，默认今天", valueName: "DATE")) var on: String?
 
         func run() throws {
@@ -59,7 +59,7 @@ extension ProposalCommand {
         @Flag(help: "设为不公开（须 --note 理由）") var `private` = false
         @Flag(help: "评为优秀提案") var excellent = false
         @Flag(help: "取消优秀提案") var notExcellent = false
-        @Option(help: "不公开的理由") var note: String?
+        @Option(help: ArgumentHelp("不公开的理由", valueName: "NOTE")) var note: String?
 
         func validate() throws {
             if `public` && `private` { throw ValidationError("--public 与 --private 只能选一个") }
@@ -134,7 +134,7 @@ struct ReviewerCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
-        @Option(help: "人数") var count: Int = 3
+        @Option(help: ArgumentHelp("人数", valueName: "COUNT")) var count: Int = 3
 
         func run() throws {
             let (host, context) = try global.open()

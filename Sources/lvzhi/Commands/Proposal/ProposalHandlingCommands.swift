@@ -26,7 +26,7 @@ extension ProposalCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
         @Option(help: ArgumentHelp("政协办公室操作时：哪个承办单位（默认主办单位）", valueName: "UNIT")) var unit: String?
-        @Option(help: "理由或意见") var note: String?
+        @Option(help: ArgumentHelp("理由或意见", valueName: "NOTE")) var note: String?
 
         func apply(_ action: UnitAction, _ input: (inout UnitStepInput) throws -> Void = { _ in }) throws {
             var step = UnitStepInput(unit: unit, note: note)
@@ -48,7 +48,7 @@ extension ProposalCommand {
         static let configuration = CommandConfiguration(commandName: "unit-return",
                                                         abstract: "承办单位退回不属于本单位职责的提案（交办后若干天内，默认 10 天，须写明理由）")
         @OptionGroup var arguments: UnitStepArguments
-        @Option(help: "退回理由（也可用 --note）") var reason: String?
+        @Option(help: ArgumentHelp("退回理由（也可用 --note）", valueName: "REASON")) var reason: String?
         func run() throws { try arguments.apply(.giveBack) { if let reason { $0.note = reason } } }
     }
 
@@ -56,11 +56,11 @@ extension ProposalCommand {
         static let configuration = CommandConfiguration(commandName: "reply", abstract: "主办单位答复提案（答复在政协公布之前只有政协办公室和本单位能看到）")
         @OptionGroup var arguments: UnitStepArguments
         @Option(help: ArgumentHelp("答复类别：A 已解决或采纳、B 正在解决或列入计划、C 因条件限制留作参考", valueName: "A|B|C")) var outcome: String
-        @Option(help: "答复全文") var body: String?
+        @Option(help: ArgumentHelp("答复全文", valueName: "BODY")) var body: String?
         @Option(help: ArgumentHelp("答复全文所在的文本文件（UTF-8）", valueName: "FILE")) var bodyFile: String?
-        @Option(help: "答复文号") var docNumber: String?
-        @Option(help: "联系人（不公开）") var contactPerson: String?
-        @Option(help: "联系电话（不公开）") var contactPhone: String?
+        @Option(help: ArgumentHelp("答复文号", valueName: "DOC-NUMBER")) var docNumber: String?
+        @Option(help: ArgumentHelp("联系人（不公开）", valueName: "CONTACT-PERSON")) var contactPerson: String?
+        @Option(help: ArgumentHelp("联系电话（不公开）", valueName: "CONTACT-PHONE")) var contactPhone: String?
 
         func run() throws {
             let text = try bodyFile.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? body ?? ""
@@ -129,7 +129,7 @@ extension ProposalCommand {
         @Argument(help: ArgumentHelp("提案 ID", valueName: "ID")) var id: Int64
         @Option(help: ArgumentHelp("满意、基本满意 或 不满意", valueName: "RATING")) var rating: String
         @Option(help: ArgumentHelp("代为登记：委员 ID", valueName: "ID")) var member: Int64?
-        @Option(help: "意见") var comment: String?
+        @Option(help: ArgumentHelp("意见", valueName: "COMMENT")) var comment: String?
 
         func run() throws {
             let (host, context) = try global.open()
@@ -147,8 +147,8 @@ extension ProposalCommand {
         @Option(help: ArgumentHelp("方式：\(ProposalContact.methods.joined(separator: "、"))", valueName: "METHOD")) var method: String
         @Option(help: ArgumentHelp("阶段：办前、办中、办后", valueName: "STAGE")) var stage: String = "办中"
         @Option(help: ArgumentHelp("日期，默认今天", valueName: "DATE")) var on: String?
-        @Option(help: "参加人员") var participants: String?
-        @Option(help: "沟通情况") var summary: String
+        @Option(help: ArgumentHelp("参加人员", valueName: "PARTICIPANTS")) var participants: String?
+        @Option(help: ArgumentHelp("沟通情况", valueName: "SUMMARY")) var summary: String
 
         func run() throws {
             let (host, context) = try global.open()

@@ -8,7 +8,7 @@ import Proposals
 /// The filters of listings and exports.
 struct ProposalFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("状态：\(ProposalStatus.allCases.map(\.rawValue).joined(separator: "、"))，或其中文名（含本政协在 status_labels 中设的名称）", valueName: "STATUS")) var status: String?
-    @Option(help: "类别") var category: String?
+    @Option(help: ArgumentHelp("类别", valueName: "CATEGORY")) var category: String?
     @Option(help: ArgumentHelp("类型：individual、joint、collective，或 个人/联名/集体（也可写 个人提案 等全称）", valueName: "KIND")) var kind: String?
     @Option(help: ArgumentHelp("承办单位名称（主办或协办）", valueName: "UNIT")) var unit: String?
     @Option(help: ArgumentHelp("第几届（默认不限；与 --session 一起时默认当前届）", valueName: "N")) var term: Int?
