@@ -196,6 +196,15 @@ struct CommandLineMessageTests {
         try cli.refused(["run", cli.folder.appendingPathComponent("没有.lua").path, "--office", "ordos"], "找不到脚本文件")
     }
 
+    @Test("duty list/summary --kind 与 lvzhi.duty.list{kind=}：打错的种类被拒绝并列出可用的种类，不是空结果")
+    func dutyKindChecked() throws {
+        let cli = try CommandLineRunner.withOrganisation([["modules", "enable", "proposals", "--office", "ordos"]])
+        try cli.refused(["duty", "list", "--office", "ordos", "--kind", "nosuch"], "履职记录种类「nosuch」无效")
+        try cli.refused(["duty", "summary", "--office", "ordos", "--kind", "nosuch"], "proposals.first")
+        try cli.refused(["eval", "lvzhi.duty.list{ kind = 'nosuch' }", "--office", "ordos"], "不是已有的种类")
+        try cli.ok(["duty", "list", "--office", "ordos", "--kind", "proposals.first"])
+    }
+
     @Test("archive agent add --kind 单位：信息里保留原值；同名的人物照常登记，但提示已有的那一位")
     func agentKindKeepsValue() throws {
         let cli = try CommandLineRunner.withOrganisation([["modules", "enable", "archive", "--office", "ordos"]])

@@ -33,6 +33,18 @@ public struct DutyFilter: Sendable {
     public init(memberID: Int64? = nil, year: Int? = nil, kind: String? = nil) {
         self.memberID = memberID; self.year = year; self.kind = kind
     }
+
+    /// The filter, once its kind is one the modules declare (a mistyped kind would look like an empty record).
+    /// - Throws: ``LvzhiError`` naming the kind and listing those there are.
+    public func checked(against registry: ModuleRegistry) throws -> DutyFilter {
+        guard let kind else { return self }
+        let kinds = registry.manifests.flatMap(\.dutyKinds)
+        guard kinds.contains(where: { $0.id == kind }) else {
+            throw LvzhiError.invalid("履职记录种类", kind, "不是已有的种类",
+                                     hint: "可用：" + kinds.map { "\($0.id)（\($0.title)）" }.joined(separator: "、"))
+        }
+        return self
+    }
 }
 
 /// The duty record (履职档案): modules append entries inside their own transactions; anyone
