@@ -196,6 +196,15 @@ struct CommandLineMessageTests {
         try cli.refused(["run", cli.folder.appendingPathComponent("没有.lua").path, "--office", "ordos"], "找不到脚本文件")
     }
 
+    @Test("打错的选项：相近时提示最接近的（--yaer → --year），差得远时不乱猜（--foo 不提示 --db）")
+    func unknownOption() throws {
+        let cli = try CommandLineRunner.withOrganisation()
+        let near = try cli.run(["proposal", "list", "--office", "ordos", "--yaer", "2026"])
+        #expect(near.status == 2 && near.stderr.contains("未知选项 '--yaer'，是否要用 '--year'？"), "\(near.stderr)")
+        let far = try cli.run(["proposal", "list", "--office", "ordos", "--foo"])
+        #expect(far.status == 2 && far.stderr.contains("未知选项 '--foo'") && !far.stderr.contains("是否要用"), "\(far.stderr)")
+    }
+
     @Test("duty list/summary --kind 与 lvzhi.duty.list{kind=}：打错的种类被拒绝并列出可用的种类，不是空结果")
     func dutyKindChecked() throws {
         let cli = try CommandLineRunner.withOrganisation([["modules", "enable", "proposals", "--office", "ordos"]])

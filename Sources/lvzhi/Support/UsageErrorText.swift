@@ -32,7 +32,10 @@ enum UsageErrorText {
 
     /// The forms of message, each with its Chinese wording (captures: whole message, then the groups).
     nonisolated(unsafe) static let rules: [(Regex<AnyRegexOutput>, ([String]) -> String)] = [
-        (try! Regex(#"(?s)Unknown option '(.+?)'\. Did you mean '(.+?)'\?"#), { "未知选项 '\($0[1])'，是否要用 '\($0[2])'？" }),
+        (try! Regex(#"(?s)Unknown option '(.+?)'\. Did you mean '(.+?)'\?"#), {
+            // The parser suggests its nearest option however far it is (--foo → --db); only a likely typo is worth naming.
+            NearestName.nearest(to: $0[1], in: [$0[2]]) == nil ? "未知选项 \(quoted($0[1]))" : "未知选项 '\($0[1])'，是否要用 '\($0[2])'？"
+        }),
         (try! Regex(#"(?s)Unknown option '(.+)'"#), { "未知选项 \(quoted($0[1]))" }),
         (try! Regex(#"(?s)Missing value for '(.+)'"#), { "选项 '\($0[1])' 缺少取值" }),
         (try! Regex(#"(?s)Missing expected argument '(.+)'"#), { "缺少参数 '\($0[1])'" }),
