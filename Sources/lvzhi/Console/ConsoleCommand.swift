@@ -14,6 +14,7 @@ struct ConsoleCommand: ParsableCommand {
         每次输入是一个事务：正常结束即提交，出错或被停止则撤销。表达式的值会打印出来（表格会展开显示）。
         未写完的语句（如 for … do 还没有 end）可以分多行输入。Tab 补全接口名称；Ctrl-C 停止正在运行的输入，在提示符处清除正在输入的行（或未写完的多行输入）；Ctrl-D 退出。
         历史记录保存在 ~/.lvzhi_history。--timeout 等限制对每次输入分别生效。
+        从管道读入时（不是终端）没有提示符；出错的输入不终止会话，但有任何一次输入出错，退出码为 1。
         """
     )
 
@@ -36,6 +37,7 @@ struct ConsoleCommand: ParsableCommand {
             print("help() 查看接口；每次输入是一个事务；Ctrl-C 清除当前输入，Ctrl-D 退出。")
         }
         var buffer = ""
+        var failed = false
         while true {
             _ = ConsoleSession.takeIdleInterrupt()   // a Ctrl-C while output was printing must not drop the next line
             let read = input.readLine(prompt: buffer.isEmpty ? "> " : ">> ")
@@ -55,8 +57,10 @@ struct ConsoleCommand: ParsableCommand {
                 let values = try session.evaluate(buffer)
                 if !values.isEmpty { print(values.map { $0.description(forDisplay: true) }.joined(separator: "\t")) }
             } catch let error as LvzhiError where error.code == .scriptError {
+                failed = true
                 Output.note(([error.message] + error.details).joined(separator: "\n"))
             } catch let error as LvzhiError {
+                failed = true
                 Output.note("错误：\(error)")
             }
             fflush(nil)
@@ -64,6 +68,8 @@ struct ConsoleCommand: ParsableCommand {
         }
         input.close()
         if interactive { print("") }
+        // Fed by a pipe (a script of inputs), the exit status says whether every input succeeded, as for `lvzhi run`.
+        if !interactive && failed { throw ExitCode(1) }
     }
 }
 
