@@ -507,15 +507,23 @@ public struct ArchiveImport {
         return ordered
     }
 
-    /// Files of the folder no row names (the manifest and the text files aside).
+    /// Files of the folder no row names (the manifest and the text files aside; in a folder an
+    /// export wrote, its own descriptions.csv, files.csv, dc.xml and texts/ too: re-importing the
+    /// package's files.csv is not missing anything).
     func unlisted(in root: URL, files: [FileRow], textFiles: [URL], manifest: URL) -> [String] {
         let named = Set((files.map(\.url) + textFiles + [manifest.standardizedFileURL.resolvingSymlinksInPath()]).map(\.path))
+        let isPackage = FileManager.default.fileExists(atPath: root.appendingPathComponent("descriptions.csv").path)
+            && FileManager.default.fileExists(atPath: root.appendingPathComponent("files.csv").path)
+        func isPackageFile(_ relative: String) -> Bool {
+            isPackage && (["descriptions.csv", "files.csv", "dc.xml"].contains(relative) || relative.hasPrefix("texts/"))
+        }
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
         var result: [String] = []
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-            if !named.contains(path) { result.append(String(path.dropFirst(root.path.count + 1))) }
+            let relative = String(path.dropFirst(root.path.count + 1))
+            if !named.contains(path), !isPackageFile(relative) { result.append(relative) }
         }
         return result.sorted()
     }
