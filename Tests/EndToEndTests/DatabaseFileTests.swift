@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// `--db` at a file that is not an lvzhi database leaves it exactly as it was; a database that may
@@ -64,5 +65,37 @@ struct DatabaseFileTests {
         try cli.refused(["member", "add", "--office", "ordos", "--name", "乌兰", "--gender", "女", "--sector", "经济界"], "只读")
         try cli.refused(["eval", "return lvzhi.members.add{ name = \"乌兰\", gender = \"女\", sector = \"经济界\" }", "--office", "ordos"], "只读")
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+
+    @Test("只读目录中的数据库（建不了 -wal、-shm）：照样能查看，修改被拒绝并说明")
+    func databaseInReadOnlyFolder() throws {
+        let cli = try CommandLineRunner.withOrganisation()
+        // Everything in the main file (no -wal beside it), then the file alone in a folder of its own.
+        let queue = try DatabaseQueue(path: cli.database)
+        try queue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try queue.close()
+        let folder = cli.folder.appendingPathComponent("只读目录", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("lvzhi.sqlite").path
+        try FileManager.default.copyItem(atPath: cli.database, toPath: db)
+        // Root ignores permissions: make the folder immutable instead (and undo it at the end).
+        func lock(_ on: Bool) throws {
+            if getuid() == 0 {
+                let chattr = Process()
+                chattr.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                chattr.arguments = ["chattr", on ? "+i" : "-i", folder.path]
+                try chattr.run()
+                chattr.waitUntilExit()
+                try #require(chattr.terminationStatus == 0, "chattr 不可用")
+            } else {
+                try FileManager.default.setAttributes([.posixPermissions: on ? 0o555 : 0o755], ofItemAtPath: folder.path)
+            }
+        }
+        try lock(true)
+        defer { try? lock(false) }
+        #expect(try cli.ok(["member", "list", "--office", "ordos", "--db", db]).contains("张伟"))
+        #expect(try cli.ok(["eval", "return lvzhi.members.count{}", "--office", "ordos", "--db", db]) == "1\n")
+        try cli.refused(["member", "add", "--office", "ordos", "--name", "乌兰", "--gender", "女", "--sector", "经济界", "--db", db], "只读")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["lvzhi.sqlite"])
     }
 }
