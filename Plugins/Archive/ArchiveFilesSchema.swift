@@ -10,7 +10,7 @@ enum ArchiveFilesSchema {
             t.autoIncrementedPrimaryKey("id")
             t.reference("office", onDelete: .cascade).notNull()
             t.reference("unit", table: "archive_units", onDelete: .restrict).notNull()
-            t.column("use", .text).notNull().check { FileUse.allCases.map(\.rawValue).contains($0) }
+            t.column("use", .text).notNull().check { ["master", "access", "thumbnail"].contains($0) }
             t.column("original_name", .text).notNull().check { length($0) > 0 }
             t.column("stored_path", .text).notNull().unique().check { length($0) > 0 }
             t.column("mime_type", .text).notNull()
@@ -19,7 +19,7 @@ enum ArchiveFilesSchema {
             t.column("added_by", .text).notNull()
             t.column("added_at", .text).notNull()
             t.column("last_checked_at", .text)
-            t.column("last_outcome", .text).check { FixityOutcome.allCases.map(\.rawValue).contains($0) }
+            t.column("last_outcome", .text).check { ["pass", "fail", "missing"].contains($0) }
         }
         try db.create(index: "archive_files_by_sha256", on: "archive_files", columns: ["sha256"])
         try db.create(table: "archive_fixity_events") { t in
@@ -27,7 +27,7 @@ enum ArchiveFilesSchema {
             t.reference("office", onDelete: .cascade).notNull()
             t.reference("file", table: "archive_files", onDelete: .cascade).notNull()
             t.column("checked_at", .text).notNull()
-            t.column("outcome", .text).notNull().check { FixityOutcome.allCases.map(\.rawValue).contains($0) }
+            t.column("outcome", .text).notNull().check { ["pass", "fail", "missing"].contains($0) }
             t.column("expected", .text).notNull()
             t.column("actual", .text)
             t.column("note", .text)

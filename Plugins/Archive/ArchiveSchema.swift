@@ -62,7 +62,7 @@ enum ArchiveSchema {
             t.column("use_restricted", .boolean).notNull().defaults(to: false)
             t.column("use_note", .text)
             t.column("use_ends_on", .text)
-            t.column("processing_status", .text).notNull().check { ProcessingStatus.allCases.map(\.rawValue).contains($0) }
+            t.column("processing_status", .text).notNull().check { ["unprocessed", "in_progress", "processed"].contains($0) }
             t.column("deaccessioned_on", .text)
             t.column("deaccession_reason", .text)
             t.column("created_by", .text).notNull()
@@ -86,7 +86,7 @@ enum ArchiveSchema {
             t.column("title", .text).notNull().check { length($0) > 0 }
             t.column("summary", .text).notNull()
             t.column("sanqin", .text).check { Sanqin.all.contains($0) }
-            t.column("status", .text).notNull().check { SubmissionStatus.allCases.map(\.rawValue).contains($0) }
+            t.column("status", .text).notNull().check { ["needs_review", "accepted", "declined"].contains($0) }
             t.column("reviewed_by", .text)
             t.column("reviewed_at", .text)
             t.column("review_note", .text)
@@ -98,7 +98,7 @@ enum ArchiveSchema {
             t.autoIncrementedPrimaryKey("id")
             t.reference("office", onDelete: .cascade).notNull()
             t.reference("parent", table: "archive_units", onDelete: .restrict)
-            t.column("level", .text).notNull().check { DescriptionLevel.allCases.map(\.rawValue).contains($0) }
+            t.column("level", .text).notNull().check { ["fonds", "series", "file", "item"].contains($0) }
             t.column("reference_code", .text).notNull().check { length($0) > 0 }
             t.column("title", .text).notNull().check { length($0) > 0 }
             t.column("creator", .text)
@@ -131,7 +131,7 @@ enum ArchiveSchema {
         try db.create(table: "archive_agent_links") { t in
             t.autoIncrementedPrimaryKey("id")
             t.reference("agent", table: "archive_agents", onDelete: .cascade).notNull()
-            t.column("role", .text).notNull().check { AgentRole.allCases.map(\.rawValue).contains($0) }
+            t.column("role", .text).notNull().check { ["source", "author", "narrator", "interviewer", "transcriber", "subject"].contains($0) }
             t.reference("accession", table: "archive_accessions", onDelete: .cascade)
             t.reference("unit", table: "archive_units", onDelete: .cascade)
             t.check(sql: "(accession_id IS NULL) != (unit_id IS NULL)")

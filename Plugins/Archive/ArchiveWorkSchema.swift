@@ -68,7 +68,7 @@ enum ArchiveWorkSchema {
             t.reference("unit", table: "archive_units", onDelete: .cascade).notNull()
             t.column("round", .integer).notNull().check { $0 >= 1 }
             t.column("reviewers", .text).notNull().check { length($0) > 0 }
-            t.column("decision", .text).notNull().check { EditorialDecision.allCases.map(\.rawValue).contains($0) }
+            t.column("decision", .text).notNull().check { ["adopted", "adopted_revised", "kept", "rejected"].contains($0) }
             t.column("note", .text)
             t.column("reviewed_on", .text).notNull()
             t.column("created_by", .text).notNull()
@@ -154,7 +154,7 @@ enum ArchiveWorkSchema {
             t.reference("unit", table: "archive_units", onDelete: .restrict).notNull()
             t.column("position", .integer).notNull().check { $0 >= 1 }
             t.column("label", .text).notNull().check { length($0) > 0 }
-            t.column("form", .text).notNull().check { ExhibitForm.allCases.map(\.rawValue).contains($0) }
+            t.column("form", .text).notNull().check { ["original", "copy"].contains($0) }
             t.column("created_by", .text).notNull()
             t.column("created_at", .text).notNull()
             t.uniqueKey(["section_id", "position"])
@@ -163,14 +163,14 @@ enum ArchiveWorkSchema {
             t.autoIncrementedPrimaryKey("id")
             t.reference("office", onDelete: .cascade).notNull()
             t.reference("unit", table: "archive_units", onDelete: .restrict).notNull()
-            t.column("kind", .text).notNull().check { UseKind.allCases.map(\.rawValue).contains($0) }
+            t.column("kind", .text).notNull().check { ["copy", "consult"].contains($0) }
             t.column("purpose", .text).notNull().check { length($0) > 0 }
             t.column("applicant", .text).notNull().check { length($0) > 0 }
             t.column("on_behalf", .boolean).notNull().defaults(to: false)
             t.reference("member", onDelete: .setNull)
             t.column("requested_by", .text).notNull()
             t.column("requested_at", .text).notNull()
-            t.column("status", .text).notNull().check { UseRequestStatus.allCases.map(\.rawValue).contains($0) }
+            t.column("status", .text).notNull().check { ["pending", "approved", "refused"].contains($0) }
             t.column("decided_by", .text)
             t.column("decided_at", .text)
             t.column("decision_note", .text)

@@ -119,7 +119,7 @@ enum CoreMigrations {
                 t.autoIncrementedPrimaryKey("id")
                 t.reference("user", onDelete: .cascade).notNull()
                 t.reference("office", onDelete: .cascade).notNull()
-                t.column("role", .text).notNull().check { Role.allCases.map(\.rawValue).contains($0) }
+                t.column("role", .text).notNull().check { ["administrator", "staff", "archivist", "member", "handling_unit"].contains($0) }
                 t.column("granted_at", .text).notNull()
                 t.uniqueKey(["user_id", "office_id", "role"])
             }
