@@ -197,6 +197,20 @@ struct JSONStringArrayTests {
     }
 }
 
+/// Fixed choices of the domain are read one way: id, title or alias (``ChineseChoice``).
+@Suite("固定取值：英文标识、中文名称或别名")
+struct ChineseChoiceTests {
+    @Test("角色：administrator、管理员、admin、文史工作者、前后空格、大写的标识都认得；不认识的是 nil")
+    func roles() throws {
+        #expect(Role.named("administrator") == .administrator && Role.named("管理员") == .administrator && Role.named("admin") == .administrator)
+        #expect(Role.named(" 文史工作者 ") == .archivist && Role.named("HANDLING_UNIT") == .handlingUnit && Role.named("承办单位") == .handlingUnit)
+        #expect(Role.named("主任") == nil && Role.named("") == nil)
+        #expect(Role.listed.hasPrefix("管理员（administrator）、工作人员（staff）"))
+        let refused = #expect(throws: LvzhiError.self) { try Role.parse("主任") }
+        #expect(refused?.hint?.contains("archivist（文史工作人员）") == true)
+    }
+}
+
 /// A value repeated in a message is cut short and shows its control characters.
 @Suite("错误消息中的取值")
 struct MessageValueTests {

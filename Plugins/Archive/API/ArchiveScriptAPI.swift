@@ -79,7 +79,7 @@ public enum ArchiveScriptAPI {
         ScriptFunction("submissions", [.options([.text("status")])], summary: "征集来稿（文史工作人员看全部，其他人看自己提交的）") { session, call in
             let f = try call.options(1)
             let status = try f["status"].map { text in
-                guard let s = SubmissionStatus(rawValue: text) ?? SubmissionStatus.allCases.first(where: { $0.title == text }) else {
+                guard let s = SubmissionStatus.named(text) else {
                     throw LvzhiError.invalid("status", text, "应为 needs_review、accepted 或 declined")
                 }
                 return s

@@ -53,7 +53,7 @@ public struct Accession: Hashable, LvzhiRecord {
 }
 
 /// How far an accession has been arranged and described.
-public enum ProcessingStatus: String, Codable, Sendable, CaseIterable {
+public enum ProcessingStatus: String, Codable, Sendable, CaseIterable, ChineseChoice {
     case unprocessed, inProgress = "in_progress", processed
 
     public var title: String {
@@ -65,7 +65,7 @@ public enum ProcessingStatus: String, Codable, Sendable, CaseIterable {
     }
 
     public static func parse(_ text: String) throws -> ProcessingStatus {
-        if let s = ProcessingStatus(rawValue: text) ?? allCases.first(where: { $0.title == text }) { return s }
+        if let status = named(text) { return status }
         throw LvzhiError.invalid("整理状态", text, "应为 未整理、整理中 或 已整理")
     }
 }

@@ -23,7 +23,7 @@ public struct ArchiveAgent: Hashable, LvzhiRecord {
 }
 
 /// The part an agent plays for an accession or a description unit.
-public enum AgentRole: String, Codable, Sendable, CaseIterable {
+public enum AgentRole: String, Codable, Sendable, CaseIterable, ChineseChoice {
     case source, author, narrator, interviewer, transcriber, subject
 
     public var title: String {
@@ -39,7 +39,7 @@ public enum AgentRole: String, Codable, Sendable, CaseIterable {
 
     /// Parses the English id or the Chinese name.
     public static func parse(_ text: String) throws -> AgentRole {
-        if let role = AgentRole(rawValue: text) ?? allCases.first(where: { $0.title == text }) { return role }
+        if let role = named(text) { return role }
         throw LvzhiError.invalid("角色", text, "不是可识别的角色", hint: allCases.map { "\($0.rawValue)（\($0.title)）" }.joined(separator: "、"))
     }
 }

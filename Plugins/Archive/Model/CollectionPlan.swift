@@ -72,7 +72,7 @@ public struct ArchiveSubmission: Hashable, LvzhiRecord {
 }
 
 /// Where a submission stands in the review queue.
-public enum SubmissionStatus: String, Codable, Sendable, CaseIterable {
+public enum SubmissionStatus: String, Codable, Sendable, CaseIterable, ChineseChoice {
     case needsReview = "needs_review", accepted, declined
 
     public var title: String {

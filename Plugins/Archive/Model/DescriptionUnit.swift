@@ -66,7 +66,12 @@ public struct DescriptionUnit: Hashable, LvzhiRecord {
 }
 
 /// The levels of the description tree, from the whole to the single piece.
-public enum DescriptionLevel: String, Codable, Sendable, CaseIterable, Comparable {
+public enum DescriptionLevel: String, Codable, Sendable, CaseIterable, Comparable, ChineseChoice {
+    /// Other names people write for it (``ChineseChoice``).
+    public var aliases: [String] {
+        self == .fonds ? ["集合"] : []
+    }
+
     case fonds, series, file, item
 
     public var title: String {
@@ -83,8 +88,7 @@ public enum DescriptionLevel: String, Codable, Sendable, CaseIterable, Comparabl
 
     /// Parses the English id or the Chinese name (集合 is taken as 全宗).
     public static func parse(_ text: String) throws -> DescriptionLevel {
-        if text == "集合" { return .fonds }
-        if let level = DescriptionLevel(rawValue: text) ?? allCases.first(where: { $0.title == text }) { return level }
+        if let level = named(text) { return level }
         throw LvzhiError.invalid("层级", text, "应为 全宗（或集合）、系列、案卷、件")
     }
 }

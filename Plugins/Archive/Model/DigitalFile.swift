@@ -30,7 +30,16 @@ public struct DigitalFile: Hashable, LvzhiRecord {
 }
 
 /// What a digital file is for.
-public enum FileUse: String, Codable, Sendable, CaseIterable {
+public enum FileUse: String, Codable, Sendable, CaseIterable, ChineseChoice {
+    /// Other names people write for it (``ChineseChoice``).
+    public var aliases: [String] {
+        switch self {
+        case .master: ["原版", "保存版", "母本"]
+        case .access: ["利用", "利用件", "访问版"]
+        case .thumbnail: ["缩略", "缩略图片"]
+        }
+    }
+
     /// 母版: the preservation master.
     case master
     /// 利用版: the copy people use.
@@ -48,14 +57,8 @@ public enum FileUse: String, Codable, Sendable, CaseIterable {
 
     /// Parses the English id or the Chinese name (also 原版, 利用, 缩略).
     public static func parse(_ text: String) throws -> FileUse {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let use = FileUse(rawValue: t.lowercased()) ?? allCases.first(where: { $0.title == t }) { return use }
-        switch t {
-        case "原版", "保存版", "母本": return .master
-        case "利用", "利用件", "访问版": return .access
-        case "缩略", "缩略图片": return .thumbnail
-        default: throw LvzhiError.invalid("用途", text, "应为 母版（master）、利用版（access）或 缩略图（thumbnail）")
-        }
+        if let use = named(text) { return use }
+        throw LvzhiError.invalid("用途", text, "应为 母版（master）、利用版（access）或 缩略图（thumbnail）")
     }
 }
 

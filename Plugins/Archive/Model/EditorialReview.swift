@@ -22,7 +22,7 @@ public struct EditorialReview: Hashable, LvzhiRecord {
 }
 
 /// What a round of editorial review decides.
-public enum EditorialDecision: String, Codable, Sendable, CaseIterable {
+public enum EditorialDecision: String, Codable, Sendable, CaseIterable, ChineseChoice {
     case adopted, adoptedRevised = "adopted_revised", kept, rejected
 
     public var title: String {
@@ -42,8 +42,7 @@ public enum EditorialDecision: String, Codable, Sendable, CaseIterable {
 
     /// Parses the Chinese name or the English id.
     public static func parse(_ text: String) throws -> EditorialDecision {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let d = EditorialDecision(rawValue: t) ?? allCases.first(where: { $0.title == t }) { return d }
+        if let decision = named(text) { return decision }
         throw LvzhiError.invalid("编审决定", text, "不是可用的决定", hint: "可用：" + allCases.map { "\($0.title)（\($0.rawValue)）" }.joined(separator: "、"))
     }
 }

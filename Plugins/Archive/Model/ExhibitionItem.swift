@@ -20,16 +20,19 @@ public struct ExhibitionItem: Hashable, LvzhiRecord {
 }
 
 /// Whether an exhibit is the original or a copy.
-public enum ExhibitForm: String, Codable, Sendable, CaseIterable {
+public enum ExhibitForm: String, Codable, Sendable, CaseIterable, ChineseChoice {
+    /// Other names people write for it (``ChineseChoice``).
+    public var aliases: [String] {
+        self == .copy ? ["复制", "复印件"] : []
+    }
+
     case original, copy
 
     public var title: String { self == .original ? "原件" : "复制件" }
 
     /// Parses 原件 / 复制件 (or original / copy).
     public static func parse(_ text: String) throws -> ExhibitForm {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let f = ExhibitForm(rawValue: t) ?? allCases.first(where: { $0.title == t }) { return f }
-        if t == "复制" || t == "复印件" { return .copy }
+        if let form = named(text) { return form }
         throw LvzhiError.invalid("展出形式", text, "应为 原件 或 复制件")
     }
 }

@@ -30,21 +30,24 @@ public struct UseRequest: Hashable, LvzhiRecord {
 }
 
 /// 复制 or 利用.
-public enum UseKind: String, Codable, Sendable, CaseIterable {
+public enum UseKind: String, Codable, Sendable, CaseIterable, ChineseChoice {
+    /// Other names people write for it (``ChineseChoice``).
+    public var aliases: [String] {
+        self == .consult ? ["查阅", "use"] : []
+    }
+
     case copy, consult
 
     public var title: String { self == .copy ? "复制" : "利用" }
 
     public static func parse(_ text: String) throws -> UseKind {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let k = UseKind(rawValue: t) ?? allCases.first(where: { $0.title == t }) { return k }
-        if t == "查阅" || t == "use" { return .consult }
+        if let kind = named(text) { return kind }
         throw LvzhiError.invalid("申请类型", text, "应为 复制（copy）或 利用（consult，查阅、引用）")
     }
 }
 
 /// Where a request stands.
-public enum UseRequestStatus: String, Codable, Sendable, CaseIterable {
+public enum UseRequestStatus: String, Codable, Sendable, CaseIterable, ChineseChoice {
     case pending, approved, refused
 
     public var title: String {
@@ -56,7 +59,7 @@ public enum UseRequestStatus: String, Codable, Sendable, CaseIterable {
     }
 
     public static func parse(_ text: String) throws -> UseRequestStatus {
-        if let s = UseRequestStatus(rawValue: text) ?? allCases.first(where: { $0.title == text }) { return s }
+        if let status = named(text) { return status }
         throw LvzhiError.invalid("状态", text, "应为 pending（待审批）、approved（已同意）或 refused（未同意）")
     }
 }

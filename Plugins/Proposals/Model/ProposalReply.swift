@@ -59,7 +59,12 @@ public struct ProposalReply: Hashable, LvzhiRecord {
 }
 
 /// How a reply disposes of the proposal: A 已解决或采纳, B 正在解决或列入计划, C 因条件限制留作参考.
-public enum ReplyOutcome: String, Codable, Sendable, CaseIterable {
+public enum ReplyOutcome: String, Codable, Sendable, CaseIterable, ChineseChoice {
+    /// Other names people write for it (``ChineseChoice``).
+    public var aliases: [String] {
+        [String(title.dropFirst(2))]   // 「A 类（…）」 written without its letter
+    }
+
     case a = "A", b = "B", c = "C"
 
     public var title: String {
@@ -72,8 +77,7 @@ public enum ReplyOutcome: String, Codable, Sendable, CaseIterable {
 
     /// Parses `A`/`a`, `已解决或采纳` and the like.
     public static func parse(_ text: String) throws -> ReplyOutcome {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let o = ReplyOutcome(rawValue: t.uppercased()) ?? allCases.first(where: { $0.title == t || $0.title.dropFirst(2) == t }) { return o }
+        if let outcome = named(text) { return outcome }
         throw LvzhiError.invalid("答复类别", text, "不是答复类别", hint: allCases.map(\.title).joined(separator: "；") + "（写 A、B 或 C）")
     }
 }
@@ -101,7 +105,7 @@ public struct ProposalRating: Hashable, LvzhiRecord {
 }
 
 /// 满意 / 基本满意 / 不满意.
-public enum Rating: String, Codable, Sendable, CaseIterable {
+public enum Rating: String, Codable, Sendable, CaseIterable, ChineseChoice {
     case satisfied, basic, unsatisfied
 
     public var title: String {
@@ -114,7 +118,7 @@ public enum Rating: String, Codable, Sendable, CaseIterable {
 
     /// Parses the English id or the Chinese word.
     public static func parse(_ text: String) throws -> Rating {
-        if let r = Rating(rawValue: text) ?? allCases.first(where: { $0.title == text }) { return r }
+        if let rating = named(text) { return rating }
         throw LvzhiError.invalid("测评意见", text, "应为 满意、基本满意 或 不满意")
     }
 }

@@ -2,7 +2,12 @@ import LvzhiCore
 
 /// Where a proposal stands. Up to 立案 the review steps set it; after that it is derived from
 /// the handling units (``ProposalProgress``). Flags (重点, 公开, 优秀, 大会/平时, overdue) are not states.
-public enum ProposalStatus: String, Codable, Sendable, CaseIterable {
+public enum ProposalStatus: String, Codable, Sendable, CaseIterable, ChineseChoice {
+    /// Other names people write for it (``ChineseChoice``).
+    public var aliases: [String] {
+        title.contains("（") ? [String(title.prefix { $0 != "（" })] : []   // 已立案 for 已立案（待交办）
+    }
+
     case draft, submitted, returned, withdrawn, filed, rejected, converted, merged
     /// Derived: a lead unit has been assigned and has not yet accepted.
     case assigned
@@ -36,14 +41,18 @@ public enum ProposalStatus: String, Codable, Sendable, CaseIterable {
 
     /// Parses an English id (`filed`) or a Chinese label (已立案（待交办）, or 已立案).
     public static func parse(_ text: String) throws -> ProposalStatus {
-        if let status = ProposalStatus(rawValue: text)
-            ?? allCases.first(where: { $0.title == text || $0.title.hasPrefix(text + "（") }) { return status }
+        if let status = named(text) { return status }
         throw LvzhiError.invalid("状态", text, "不是提案状态", hint: allCases.map { "\($0.rawValue)（\($0.title)）" }.joined(separator: "、"))
     }
 }
 
 /// Who proposes: one member, a member with co-signers, or a body.
-public enum ProposalKind: String, Codable, Sendable, CaseIterable {
+public enum ProposalKind: String, Codable, Sendable, CaseIterable, ChineseChoice {
+    /// Other names people write for it (``ChineseChoice``).
+    public var aliases: [String] {
+        [shortTitle]
+    }
+
     case individual, joint, collective
 
     public var title: String {
@@ -60,8 +69,7 @@ public enum ProposalKind: String, Codable, Sendable, CaseIterable {
     /// Parses the English id (`joint`), the short name (联名) or the full name (联名提案); `field`
     /// names the option in the error.
     public static func parse(_ text: String, field: String = "类型") throws -> ProposalKind {
-        let name = text.trimmed
-        if let kind = ProposalKind(rawValue: name) ?? allCases.first(where: { $0.title == name || $0.shortTitle == name }) { return kind }
+        if let kind = named(text) { return kind }
         throw LvzhiError.invalid(field, text, "不是提案类型",
                                  hint: "可用：" + allCases.map { "\($0.rawValue)（\($0.shortTitle) 或 \($0.title)）" }.joined(separator: "、"))
     }

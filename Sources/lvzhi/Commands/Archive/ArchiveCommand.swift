@@ -147,7 +147,7 @@ struct SubmissionCommand: ParsableCommand {
 
         func run() throws {
             let status = try self.status.map { text -> SubmissionStatus in
-                guard let s = SubmissionStatus(rawValue: text) ?? SubmissionStatus.allCases.first(where: { $0.title == text }) else {
+                guard let s = SubmissionStatus.named(text) else {
                     throw LvzhiError.invalid("状态", text, "应为 needs_review（待审核）、accepted（已接收）或 declined（未采用）")
                 }
                 return s
