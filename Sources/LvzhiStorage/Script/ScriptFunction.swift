@@ -11,7 +11,8 @@ public struct ScriptFunction: Sendable {
     public let parameters: [ScriptParameter]
     /// A one-line Chinese description.
     public let summary: String
-    /// Whether it changes data (refused in read-only contexts).
+    /// Whether it changes data: said in `help()` and docs/lua-api.md (写入，记入审计). Not a gate:
+    /// `--dry-run` runs writes and undoes them, and a read-only database refuses them in SQLite.
     public let writes: Bool
     /// The work: reads arguments from the call, pushes results, returns their count.
     public let body: @Sendable (ScriptSession, any ScriptCall) throws -> Int32
