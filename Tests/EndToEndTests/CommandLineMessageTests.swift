@@ -87,7 +87,7 @@ struct CommandLineMessageTests {
         #expect(try cli.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
 
-    @Test("命令树中每一页帮助：没有英文的 default/values、没有空的（）、占位符是大写的 <NAME>（不是 <name>）")
+    @Test("命令树中每一页帮助：没有英文的 default/values、没有空的（）、默认值不说两遍、占位符是大写的 <NAME>（不是 <name>）")
     func everyHelpPage() throws {
         let cli = try CommandLineRunner()
         var pending: [[String]] = [[]], pages = 0
@@ -96,6 +96,9 @@ struct CommandLineMessageTests {
             pages += 1
             let command = "lvzhi \(path.joined(separator: " "))"
             for word in ["default:", "values:", "（）"] { #expect(!page.contains(word), "\(command) 的帮助中有「\(word)」：\n\(page)") }
+            for line in page.split(separator: "\n") where line.contains("（默认：") {
+                #expect(!line.split(separator: "（默认：")[0].contains("默认"), "\(command) 的帮助把默认值说了两遍：\(line)")
+            }
             let lowercase = page.matches(of: /<[a-z][a-z-]*>/).map { String($0.output) }
             #expect(lowercase.isEmpty, "\(command) 的帮助中有小写占位符 \(lowercase)")
             guard let section = page.components(separatedBy: "子命令：\n").dropFirst().first else { continue }

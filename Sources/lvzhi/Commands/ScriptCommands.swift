@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var script: ScriptOptions
+    @OptionGroup var script: ScriptRunOptions
     @Argument(help: ArgumentHelp("Lua 脚本文件（UTF-8）", valueName: "FILE")) var file: String
     @Argument(parsing: .postTerminator, help: ArgumentHelp("传给脚本的参数（写在 -- 之后）", valueName: "ARGS")) var arguments: [String] = []
 
@@ -41,7 +41,7 @@ struct EvalCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var script: ScriptOptions
+    @OptionGroup var script: ScriptRunOptions
     @Argument(help: ArgumentHelp("Lua 代码", valueName: "CODE")) var code: String
     @Argument(parsing: .postTerminator, help: ArgumentHelp("传给代码的参数（写在 -- 之后）", valueName: "ARGS")) var arguments: [String] = []
 
@@ -64,9 +64,9 @@ struct ScriptExecution {
     let host: LvzhiHost
     let context: AccessContext
     let officeCode: String
-    let script: ScriptOptions
+    let script: ScriptRunOptions
 
-    init(global: GlobalOptions, script: ScriptOptions) throws {
+    init(global: GlobalOptions, script: ScriptRunOptions) throws {
         (host, context) = try global.open()
         officeCode = try script.officeCode(host: host, context: context)
         self.script = script

@@ -30,7 +30,7 @@ struct ScriptStoreCommand: ParsableCommand {
         @OptionGroup var target: Target
         @Argument(help: ArgumentHelp("脚本名称（require 时用的名字）", valueName: "NAME")) var name: String
         @Argument(help: ArgumentHelp("Lua 源文件（UTF-8）", valueName: "FILE")) var file: String
-        @Option(help: ArgumentHelp("类型：module（模块）、rule（规则，默认）、handler（事件处理）", valueName: "KIND")) var kind = "rule"
+        @Option(help: ArgumentHelp("类型：module（模块）、rule（规则）、handler（事件处理）", valueName: "KIND")) var kind = "rule"
         @Option(help: ArgumentHelp("事件处理脚本响应的事件，如 member.added", valueName: "EVENT")) var event: String?
         @Flag(help: "已有同名脚本时覆盖") var replace = false
 
@@ -91,7 +91,7 @@ struct ScriptStoreCommand: ParsableCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "run", abstract: "运行本政协保存的规则脚本（与 lvzhi run 相同：一个事务、同样的限制）")
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var script: ScriptOptions
+        @OptionGroup var script: ScriptRunOptions
         @Argument(help: ArgumentHelp("脚本名称", valueName: "NAME")) var name: String
         @Argument(parsing: .postTerminator, help: ArgumentHelp("传给脚本的参数（写在 -- 之后）", valueName: "ARGS")) var arguments: [String] = []
 

@@ -19,7 +19,7 @@ struct ConsoleCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var script: ScriptOptions
+    @OptionGroup var script: ScriptRunOptions
 
     func run() throws {
         let (host, context) = try global.open()

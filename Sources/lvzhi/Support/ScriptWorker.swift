@@ -33,7 +33,7 @@ enum ScriptWorker {
     /// Where `run`, `eval` and `script run` begin: in the worker, binds its life to the parent
     /// and applies the process-wide limits, then returns; otherwise supervises a worker that
     /// runs this same command line, and exits with its status (never returns).
-    static func enter(_ script: ScriptOptions) throws {
+    static func enter(_ script: ScriptRunOptions) throws {
         guard let parent = parentID else { try supervise(timeout: script.timeout) }
         WorkerLifetime.dieWithParent(parent)
         if let heap = script.limits.sqliteHeapLimit { LvzhiDatabase.limitProcessHeap(to: heap) }

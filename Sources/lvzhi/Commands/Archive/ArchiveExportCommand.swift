@@ -21,7 +21,7 @@ struct ArchiveExportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("政协代码", valueName: "CODE")) var office: String
     @Option(help: ArgumentHelp("导出到的目录（须不存在或为空）", valueName: "DIR")) var out: String
-    @Option(help: ArgumentHelp("bagit（默认）、dc 或 csv", valueName: "FORMAT")) var format: String = "bagit"
+    @Option(help: ArgumentHelp("bagit、dc 或 csv", valueName: "FORMAT")) var format: String = "bagit"
     @Flag(name: .customLong("public"), help: "只导出人人可见的条目（开放、公开、不受开放限制）") var publicOnly = false
 
     func run() throws {

@@ -35,7 +35,7 @@ struct ArchiveFileCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("著录条目 ID", valueName: "UNIT")) var unit: Int64
         @Argument(help: ArgumentHelp("要加入的文件", valueName: "PATH")) var path: String
-        @Option(help: ArgumentHelp("用途：母版（master，默认）、利用版（access）、缩略图（thumbnail）", valueName: "USE")) var use: String = "master"
+        @Option(help: ArgumentHelp("用途：母版（master）、利用版（access）、缩略图（thumbnail）", valueName: "USE")) var use: String = "master"
         @Option(help: ArgumentHelp("MIME 类型（不写则按扩展名判断），如 image/tiff", valueName: "TYPE")) var mime: String?
         @Option(help: ArgumentHelp("文件的 SHA-256（64 位十六进制）；给出则先核对，不符即拒绝", valueName: "HEX")) var sha256: String?
         @Option(help: ArgumentHelp("记录的文件名（默认为原文件名）", valueName: "NAME")) var name: String?

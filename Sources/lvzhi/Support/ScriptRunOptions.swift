@@ -5,17 +5,17 @@ import LvzhiScript
 import LvzhiStorage
 
 /// Options of every command that runs Lua: which office, the limits, dry run.
-struct ScriptOptions: ParsableArguments {
+struct ScriptRunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("以哪个政协的身份运行；未指定时取用户被授予角色的第一个政协（系统管理员取最上级政协）", valueName: "CODE"))
     var office: String?
 
     @Flag(name: .long, help: "试运行：脚本正常结束也撤销全部修改")
     var dryRun = false
 
-    @Option(name: .long, help: ArgumentHelp("时间限制（秒），默认 30；到时停止并撤销修改", valueName: "S"))
+    @Option(name: .long, help: ArgumentHelp("时间限制（秒）；到时停止并撤销修改", valueName: "S"))
     var timeout: Double = ScriptLimits.defaultTimeout
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("内存上限（MB），默认 \(ScriptLimits.defaultMaxMemoryMB)", valueName: "MB"))
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("内存上限（MB）", valueName: "MB"))
     var maxMemory: Int = ScriptLimits.defaultMaxMemoryMB
 
     @Option(name: .customLong("max-instructions"), help: ArgumentHelp("指令数上限；默认不限（计数会让紧凑循环慢约一倍）", valueName: "N"))
