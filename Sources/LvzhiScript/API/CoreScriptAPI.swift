@@ -162,13 +162,13 @@ public enum CoreScriptAPI {
     /// `lvzhi.duty`: members' duty records (履职档案), which modules append to.
     static let duty = ScriptModule(name: "duty", moduleID: nil, summary: "委员履职档案", functions: [
         ScriptFunction("list", dutyFilters, summary: "本政协的履职记录（按日期），每条含委员、种类及其中文名、内容") { session, call in
-            try call.push(encoding: DutyRecordStore.list(officeCode: session.office.code, filter: try dutyFilter(call).checked(against: session.host.registry),
+            try call.push(encoding: DutyRecordStore.list(officeCode: session.office.code, filter: try dutyFilter(call),
                                                                registry: session.host.registry, context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("summary", dutyFilters, summary: "按委员汇总：counts 为各种类的条数，total 为合计") { session, call in
-            try call.push(encoding: DutyRecordStore.summary(officeCode: session.office.code, filter: try dutyFilter(call).checked(against: session.host.registry),
-                                                                  context: session.context, db: session.tx.db))
+            try call.push(encoding: DutyRecordStore.summary(officeCode: session.office.code, filter: try dutyFilter(call),
+                                                                  registry: session.host.registry, context: session.context, db: session.tx.db))
             return 1
         },
     ])

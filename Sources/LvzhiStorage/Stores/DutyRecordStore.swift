@@ -34,9 +34,10 @@ public struct DutyFilter: Sendable {
         self.memberID = memberID; self.year = year; self.kind = kind
     }
 
-    /// The filter, once its kind is one the modules declare (a mistyped kind would look like an empty record).
+    /// The filter, once its kind is one the modules declare (a mistyped kind would look like an
+    /// empty record); the store's list and summary check it, for the CLI and Lua alike.
     /// - Throws: ``LvzhiError`` naming the kind and listing those there are.
-    public func checked(against registry: ModuleRegistry) throws -> DutyFilter {
+    func checked(against registry: ModuleRegistry) throws -> DutyFilter {
         guard let kind else { return self }
         let kinds = registry.manifests.flatMap(\.dutyKinds)
         guard kinds.contains(where: { $0.id == kind }) else {
@@ -61,7 +62,7 @@ public struct DutyRecordStore {
 
     /// Counts per member and kind.
     public func summary(officeCode: String, filter: DutyFilter = DutyFilter()) throws -> [DutySummaryRow] {
-        try host.read { db in try Self.summary(officeCode: officeCode, filter: filter, context: context, db: db) }
+        try host.read { db in try Self.summary(officeCode: officeCode, filter: filter, registry: host.registry, context: context, db: db) }
     }
 
     /// Appends an entry for `memberID` unless the same one (member, kind, record) is already there.
@@ -81,7 +82,7 @@ public struct DutyRecordStore {
     /// ``list(officeCode:filter:)`` inside a transaction someone else holds (a script run).
     public static func list(officeCode: String, filter: DutyFilter, registry: ModuleRegistry, context: AccessContext, db: Database) throws -> [DutyRecordView] {
         let titles = Dictionary(registry.manifests.flatMap(\.dutyKinds).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let (clause, arguments) = try whereClause(officeCode: officeCode, filter: filter, context: context, db: db)
+        let (clause, arguments) = try whereClause(officeCode: officeCode, filter: filter, registry: registry, context: context, db: db)
         return try Row.fetchAll(db, sql: """
             SELECT d.*, m.name AS member_name FROM duty_records d JOIN members m ON m.id = d.member_id
             WHERE \(clause) ORDER BY d.occurred_on, d.id
@@ -94,8 +95,8 @@ public struct DutyRecordStore {
     }
 
     /// ``summary(officeCode:filter:)`` inside a transaction someone else holds.
-    public static func summary(officeCode: String, filter: DutyFilter, context: AccessContext, db: Database) throws -> [DutySummaryRow] {
-        let (clause, arguments) = try whereClause(officeCode: officeCode, filter: filter, context: context, db: db)
+    public static func summary(officeCode: String, filter: DutyFilter, registry: ModuleRegistry, context: AccessContext, db: Database) throws -> [DutySummaryRow] {
+        let (clause, arguments) = try whereClause(officeCode: officeCode, filter: filter, registry: registry, context: context, db: db)
         let rows = try Row.fetchAll(db, sql: """
             SELECT d.member_id, m.name, d.kind, COUNT(*) AS n FROM duty_records d JOIN members m ON m.id = d.member_id
             WHERE \(clause) GROUP BY d.member_id, d.kind ORDER BY d.member_id
@@ -111,7 +112,10 @@ public struct DutyRecordStore {
         return result
     }
 
-    private static func whereClause(officeCode: String, filter: DutyFilter, context: AccessContext, db: Database) throws -> (String, [any DatabaseValueConvertible]) {
+    /// The WHERE clause of `filter`, after checking the user may read the office and the kind is one the modules declare.
+    private static func whereClause(officeCode: String, filter: DutyFilter, registry: ModuleRegistry, context: AccessContext,
+                                    db: Database) throws -> (String, [any DatabaseValueConvertible]) {
+        _ = try filter.checked(against: registry)
         let office = try Office.authorized(code: officeCode, context, CorePermission.organisationRead, db: db)
         var clauses = ["d.office_id = ?"]
         var arguments: [any DatabaseValueConvertible] = [office.id!]

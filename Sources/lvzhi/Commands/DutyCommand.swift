@@ -29,7 +29,7 @@ struct DutyCommand: ParsableCommand {
 
         func run() throws {
             let (host, context) = try global.open()
-            let records = try DutyRecordStore(host: host, context: context).list(officeCode: filters.office, filter: filters.filter.checked(against: host.registry))
+            let records = try DutyRecordStore(host: host, context: context).list(officeCode: filters.office, filter: filters.filter)
             if output.json { return try Output.json(records) }
             Output.table(["日期", "委员ID", "委员", "履职事项", "内容"], records.map {
                 [$0.occurredOn, String($0.memberID), $0.member, $0.kindTitle, $0.title]
@@ -45,7 +45,7 @@ struct DutyCommand: ParsableCommand {
 
         func run() throws {
             let (host, context) = try global.open()
-            let rows = try DutyRecordStore(host: host, context: context).summary(officeCode: filters.office, filter: filters.filter.checked(against: host.registry))
+            let rows = try DutyRecordStore(host: host, context: context).summary(officeCode: filters.office, filter: filters.filter)
             if output.json { return try Output.json(rows) }
             let kinds = host.registry.manifests.flatMap(\.dutyKinds).filter { kind in rows.contains { $0.counts[kind.id] != nil } }
             Output.table(["委员ID", "委员"] + kinds.map(\.title) + ["合计"], rows.map { row in
