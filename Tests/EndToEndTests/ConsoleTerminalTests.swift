@@ -9,7 +9,8 @@ struct ConsoleTerminalTests {
     func chineseInputAndControlC() throws {
         let cli = try CommandLineRunner.withOrganisation()
         // No locale in the environment at all: the console must still read UTF-8 keystrokes.
-        let terminal = try TerminalSession(["console", "--office", "ordos"], cli: cli,
+        // Generous limits: a loaded CI machine may be slow, and only Ctrl-C may end the endless loop below.
+        let terminal = try TerminalSession(["console", "--office", "ordos", "--timeout", "300"], cli: cli,
                                            environment: ["LANG": nil, "LC_ALL": nil, "LC_CTYPE": nil])
         var at = try terminal.waitFor("Ctrl-D 退出")
         at = try terminal.waitForPrompt(after: at)

@@ -72,7 +72,7 @@ final class TerminalSession {
     /// Waits until the screen, after position `from`, shows `text`; returns the screen's length
     /// after it (the next `from`). Throws when `seconds` pass first or the program ends.
     @discardableResult
-    func waitFor(_ text: String, after from: Int = 0, seconds: Double = 20) throws -> Int {
+    func waitFor(_ text: String, after from: Int = 0, seconds: Double = 60) throws -> Int {
         let deadline = Date().addingTimeInterval(seconds)
         while true {
             let tail = String(screen.dropFirst(from))
@@ -89,7 +89,7 @@ final class TerminalSession {
     /// until the line editor is reading keys (keys typed before it does would reach the terminal's
     /// own line discipline, which discards them on Ctrl-C); returns the next `from`.
     @discardableResult
-    func waitForPrompt(_ prompt: String = "> ", after from: Int = 0, seconds: Double = 20) throws -> Int {
+    func waitForPrompt(_ prompt: String = "> ", after from: Int = 0, seconds: Double = 60) throws -> Int {
         let next = try waitFor(prompt, after: from, seconds: seconds)
         let deadline = Date().addingTimeInterval(seconds)
         var settings = termios()
@@ -101,7 +101,7 @@ final class TerminalSession {
     }
 
     /// Waits for the program to end; its exit status, or 128 + N when signal N ended it.
-    func waitForExit(seconds: Double = 20) throws -> Int32 {
+    func waitForExit(seconds: Double = 60) throws -> Int32 {
         let deadline = Date().addingTimeInterval(seconds)
         var status: Int32 = 0
         while Date() < deadline {
