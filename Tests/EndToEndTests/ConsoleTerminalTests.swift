@@ -24,16 +24,15 @@ struct ConsoleTerminalTests {
         at = try terminal.waitFor("\n1\n", after: at)
         at = try terminal.waitForPrompt(after: at)
 
-        terminal.type("\u{3}")                               // at an empty prompt
-        at = try terminal.waitForPrompt(after: at)
+        at = try terminal.interrupt(until: "> ", after: at)   // at an empty prompt
+        try terminal.waitForLineEditor()
         terminal.type("print(\"半行")
         at = try terminal.waitFor("半行", after: at)
-        terminal.type("\u{3}")                               // in the middle of a line
-        at = try terminal.waitForPrompt(after: at)
+        at = try terminal.interrupt(until: "> ", after: at)   // in the middle of a line
+        try terminal.waitForLineEditor()
         terminal.type("for i = 1, 2 do\r")
         at = try terminal.waitForPrompt(">> ", after: at)
-        terminal.type("\u{3}")                               // at a continuation line
-        at = try terminal.waitFor("已放弃未写完的输入", after: at)
+        at = try terminal.interrupt(until: "已放弃未写完的输入", after: at)   // at a continuation line
         at = try terminal.waitForPrompt(after: at)
         terminal.type("print(\"开\" .. \"始\") while true do end\r")
         at = try terminal.waitFor("\n开始", after: at)          // printed by the run itself: it is running

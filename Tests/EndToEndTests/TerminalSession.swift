@@ -91,13 +91,32 @@ final class TerminalSession {
     @discardableResult
     func waitForPrompt(_ prompt: String = "> ", after from: Int = 0, seconds: Double = 60) throws -> Int {
         let next = try waitFor(prompt, after: from, seconds: seconds)
+        try waitForLineEditor(seconds: seconds)
+        return next
+    }
+
+    /// Waits until the terminal is out of canonical mode: the line editor reads keys.
+    func waitForLineEditor(seconds: Double = 60) throws {
         let deadline = Date().addingTimeInterval(seconds)
         var settings = termios()
         while Date() < deadline {
-            if tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0 { return next }
+            if tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0 { return }
             _ = readSome(until: Date().addingTimeInterval(0.01))
         }
         throw Failure(message: "行编辑器没有开始读键；屏幕内容：\n\(screen)")
+    }
+
+    /// Types Ctrl-C until `text` shows after `from` (at most five times, a few seconds apart) and
+    /// returns the next `from`. At the prompt a Ctrl-C that lands while libedit is between
+    /// setting up the terminal and reading (a window of microseconds) is only noted, as a person
+    /// would see: nothing happens, and pressing it again works.
+    @discardableResult
+    func interrupt(until text: String, after from: Int) throws -> Int {
+        for attempt in 1...5 {
+            type("\u{3}")
+            do { return try waitFor(text, after: from, seconds: attempt == 5 ? 60 : 3) } catch where attempt < 5 { continue }
+        }
+        throw Failure(message: "Ctrl-C 之后等不到「\(text)」；屏幕内容：\n\(screen)")
     }
 
     /// Waits for the program to end; its exit status, or 128 + N when signal N ended it.
