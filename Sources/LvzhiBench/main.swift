@@ -115,7 +115,7 @@ let memberRuns = try records.time(RecordBench.memberSQL, RecordBench.memberEach)
 let (memberSQL, memberSQLResult) = memberRuns[0]
 let (memberEach, memberEachResult) = memberRuns[1]
 precondition(memberSQLResult == memberEachResult, "两种统计的结果不同：\n\(memberSQLResult)\n—\n\(memberEachResult)")
-print(String(format: "  %d 位委员：each %.3f s，GROUP BY %.3f s，比值 %.1f", memberCount, memberEach, memberSQL, memberEach / memberSQL))
+print(String(format: "  %d 位委员：each %.3f s，GROUP BY %.3f s，比值 %.1f（目标 ≤ 5）", memberCount, memberEach, memberSQL, memberEach / memberSQL))
 let quarter = try records.luaPeak(RecordBench.proposalEach, limit: proposalCount / 4)
 let whole = try records.luaPeak(RecordBench.proposalEach, limit: proposalCount)
 print(String(format: "  Lua 内存峰值（分配器计数）：遍历 %d 件 %.0f KB，%d 件 %.0f KB，比值 %.2f（应不随件数增长）",

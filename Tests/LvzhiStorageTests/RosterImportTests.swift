@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import LvzhiCore
 @testable import LvzhiStorage
@@ -112,5 +113,40 @@ struct RosterImportTests {
         let before = try org.count("audit_log")
         _ = try importer(org).run(data: try TestOrganisation.fixture("roster-gb18030.csv"), source: "gb.csv", officeCode: "ordos")
         #expect(try org.count("audit_log") == before + 4)
+    }
+
+    @Test("多行语句写入：跨越每句 100 行的边界，ID 按文件顺序，每位委员的审计记录与其行逐字相同；有一行违反约束时整批不写")
+    func bulkInsertMatchesRows() throws {
+        let org = try TestOrganisation()
+        let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭"), given = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明")
+        let names: [String] = (0..<250).map { index in String(surnames[index % 16]) + String(given[index / 16]) }
+        let mobiles: [String] = (0..<250).map { index in "1390000" + String(format: "%04d", index) }
+        var lines = ["姓名,性别,出生日期,界别,手机"]
+        for index in 0..<250 {
+            let gender = index % 2 == 0 ? "男" : "女"
+            let day = String(format: "%02d", index % 28 + 1)
+            lines.append("\(names[index]),\(gender),1970-01-\(day),经济界,\(mobiles[index])")
+        }
+        let csv = lines.joined(separator: "\n")
+        let outcome = try importer(org).run(data: Data(csv.utf8), source: "250.csv", officeCode: "ordos")
+        #expect(outcome.imported == 250)
+        try org.host.read { db in
+            let members = try Member.fetchAll(db, sql: "SELECT * FROM members ORDER BY id")
+            #expect(members.map(\.name) == names)
+            #expect(members.map { $0.mobile ?? "" } == mobiles)
+            let audit = try Row.fetchAll(db, sql: "SELECT entity_id, after FROM audit_log WHERE entity = 'members' AND action = 'insert' ORDER BY id")
+            #expect(audit.count == 250)
+            for (member, entry) in zip(members, audit) {
+                #expect(entry["entity_id"] as Int64? == member.id)
+                #expect(entry["after"] as String? == member.jsonText())
+            }
+        }
+        // A row the schema refuses (a trigger stands in for any constraint) undoes every statement of the import.
+        try org.host.write(as: org.admin) { tx in
+            try tx.db.execute(sql: "CREATE TRIGGER refuse_third BEFORE INSERT ON members WHEN NEW.name = '\(names[120])' BEGIN SELECT RAISE(ABORT, '拒绝'); END")
+        }
+        let afterTrigger = try org.snapshot()
+        #expect(throws: LvzhiError.self) { try importer(org).run(data: Data(csv.utf8), source: "250.csv", officeCode: "ordos") }
+        #expect(try org.snapshot() == afterTrigger)
     }
 }

@@ -1,27 +1,18 @@
 import Foundation
 import GRDB
 
-extension Member {
-    /// The row of `members`, column by column: the same values GRDB's `Codable` path writes
-    /// (a test keeps the two equal), without its per-row encoding work, since rosters write
-    /// thousands of members at once. The roles column holds a JSON array, as GRDB writes any array.
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["office_id"] = officeID
-        container["term_id"] = termID
-        container["name"] = name
-        container["gender"] = gender
-        container["ethnicity"] = ethnicity
-        container["birth_date"] = birthDate
-        container["sector_id"] = sectorID
-        container["group_id"] = groupID
-        container["drawn_committee_id"] = drawnCommitteeID
-        container["party"] = party
-        container["roles"] = JSONObjectText.array(roles)
-        container["mobile"] = mobile
-        container["email"] = email
-        container["address"] = address
-        container["created_at"] = createdAt
+extension Member: ColumnOrderedRecord {
+    /// The columns of `members` after `id`. The row is written column by column: the same
+    /// values GRDB's `Codable` path writes (a test keeps the two equal), without its per-row
+    /// encoding work, since rosters write thousands of members at once.
+    public static let insertColumns = ["office_id", "term_id", "name", "gender", "ethnicity", "birth_date", "sector_id",
+                                       "group_id", "drawn_committee_id", "party", "roles", "mobile", "email", "address",
+                                       "created_at"]
+
+    /// The values of ``insertColumns``; the roles column holds a JSON array, as GRDB writes any array.
+    public var columnValues: [(any DatabaseValueConvertible)?] {
+        [officeID, termID, name, gender, ethnicity, birthDate, sectorID, groupID, drawnCommitteeID, party,
+         JSONObjectText.array(roles), mobile, email, address, createdAt]
     }
 
     /// The audit trail's JSON form, field by field: the same text as ``LvzhiRecord/codableJSONText()``

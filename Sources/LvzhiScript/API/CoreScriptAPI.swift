@@ -84,25 +84,14 @@ public enum CoreScriptAPI {
     static let members = ScriptModule(name: "members", moduleID: nil, summary: "委员名册", functions: [
         ScriptFunction("each", memberFilters,
                        summary: "逐个遍历符合条件的委员（用于 for … in，不一次载入全部）") { session, call in
-            let cursor = try MemberStore.cursor(officeCode: session.office.code, filter: memberFilter(call, 1),
-                                                context: session.context, db: session.tx.db)
-            call.pushIterator { call in
-                guard let member = try cursor.next() else { return 0 }
-                try call.push(encoding: member)
-                return 1
-            }
+            call.pushIterator(members: try MemberStore.rows(officeCode: session.office.code, filter: memberFilter(call, 1),
+                                                           context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("list", memberFilters,
                        summary: "符合条件的委员数组") { session, call in
-            let cursor = try MemberStore.cursor(officeCode: session.office.code, filter: memberFilter(call, 1),
-                                                context: session.context, db: session.tx.db)
-            call.newTable(array: 0, fields: 0)
-            var position: Int64 = 0
-            while let member = try cursor.next() {
-                position += 1
-                try call.append(at: position) { try call.push(encoding: member) }
-            }
+            try call.push(members: try MemberStore.rows(officeCode: session.office.code, filter: memberFilter(call, 1),
+                                                       context: session.context, db: session.tx.db))
             return 1
         },
         ScriptFunction("count", memberFilters,

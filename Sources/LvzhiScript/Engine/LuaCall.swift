@@ -161,10 +161,15 @@ extension LuaCall {
     /// Pushes the records of `request` as an array (see ``LuaRecordStream``).
     public func push<R: LvzhiRecord>(records request: QueryInterfaceRequest<R>, db: Database, adjust: ((R) -> R)?) throws {
         let stream = try LuaRecordStream(request, db: db, adjust: adjust, state: state, L)
+        try pushArray { try stream.pushNext(self) }
+    }
+
+    /// Pushes an array of the values `next` pushes, one per call, until it returns false.
+    func pushArray(of next: () throws -> Bool) rethrows {
         lua_createtable(L, 0, 0)
         let array = lua_gettop(L)
         var position: Int64 = 0
-        while try stream.pushNext(self) {
+        while try next() {
             position += 1
             lua_rawseti(L, array, position)
         }

@@ -71,11 +71,16 @@ public struct RosterImport {
             if dryRun {
                 return Outcome(imported: members.count, encoding: usedEncoding, unknownColumns: table.unknownColumns, warnings: warnings, dryRun: true)
             }
-            for (index, entry) in members.enumerated() {
-                var member = entry.member
-                try tx.insert(&member)
-                tx.emit(DomainEvent(name: "member.added", officeID: office.id, entity: Member.databaseTableName, entityID: member.id))
-                if (index + 1) % 100 == 0 || index + 1 == members.count { progress?(index + 1, members.count) }
+            // In slices, so progress can be drawn.
+            var written = 0
+            for start in stride(from: 0, to: members.count, by: 500) {
+                var slice = members[start..<min(start + 500, members.count)].map(\.member)
+                try tx.insertAll(&slice)
+                for member in slice {
+                    tx.emit(DomainEvent(name: "member.added", officeID: office.id, entity: Member.databaseTableName, entityID: member.id))
+                }
+                written += slice.count
+                progress?(written, members.count)
             }
             let summary = "{\"count\":\(members.count),\"encoding\":\"\(usedEncoding)\",\"file\":\(Self.jsonString(source))}"
             try tx.log(action: "import", entity: Member.databaseTableName, entityID: nil, officeID: office.id, before: nil, after: summary)

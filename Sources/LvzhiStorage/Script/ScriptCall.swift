@@ -63,6 +63,11 @@ public protocol ScriptCall {
     func pushIterator<R: LvzhiRecord>(records request: QueryInterfaceRequest<R>, db: Database, adjust: ((R) -> R)?) throws
     /// Pushes the records `request` fetches as an array (for `list`), as ``pushIterator(records:db:adjust:)`` pushes each.
     func push<R: LvzhiRecord>(records request: QueryInterfaceRequest<R>, db: Database, adjust: ((R) -> R)?) throws
+    /// Pushes an iterator over the members of `rows` (for `members.each`), each as `--json` shows
+    /// its ``MemberView``, streamed from the rows straight into Lua tables.
+    func pushIterator(members rows: MemberRows)
+    /// Pushes the members of `rows` as an array (for `members.list`), as ``pushIterator(members:)`` pushes each.
+    func push(members rows: MemberRows) throws
 }
 
 extension ScriptCall {

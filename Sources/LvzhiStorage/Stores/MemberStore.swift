@@ -61,10 +61,17 @@ public struct MemberStore {
 
     /// The office's members matching `filter`, one at a time (nothing is loaded ahead).
     public static func cursor(officeCode: String, filter: MemberFilter, context: AccessContext, db: Database) throws -> some Cursor<MemberView> {
+        let rows = try rows(officeCode: officeCode, filter: filter, context: context, db: db)
+        return rows.cursor.map { try rows.view($0) }
+    }
+
+    /// The rows behind ``cursor(officeCode:filter:context:db:)``, after the same checks, for a
+    /// reader that turns them into something else than views (a script's direct stream).
+    public static func rows(officeCode: String, filter: MemberFilter, context: AccessContext, db: Database) throws -> MemberRows {
         let (office, sql, arguments, showContact) = try query(officeCode: officeCode, filter: filter, context: context, db: db)
-        let names = try MemberNames(office: office, db: db)
-        return try Row.fetchCursor(db, sql: "SELECT m.* FROM members m WHERE " + sql + " ORDER BY m.id", arguments: arguments)
-            .map { try MemberView(row: $0, names: names, showContact: showContact) }
+        let statement = try db.makeStatement(sql: "SELECT \(MemberView.columns) FROM members m WHERE " + sql + " ORDER BY m.id")
+        return MemberRows(statement: statement, cursor: try Row.fetchCursor(statement, arguments: arguments),
+                          names: try MemberNames(office: office, db: db), showContact: showContact)
     }
 
     /// How many members match `filter`.
@@ -75,10 +82,10 @@ public struct MemberStore {
 
     /// One member by id, with contact details only for administrators.
     public static func view(id: Int64, context: AccessContext, db: Database) throws -> MemberView {
-        guard let row = try Row.fetchOne(db, sql: "SELECT m.* FROM members m WHERE m.id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(MemberView.columns) FROM members m WHERE m.id = ?", arguments: [id]) else {
             throw LvzhiError.notFound("委员", "ID \(id)", hint: "用 lvzhi member list --office 代码 查看委员及其 ID")
         }
-        let office = try Office.find(id: row["office_id"], db: db)
+        let office = try Office.find(id: row[1], db: db)
         try AccessGate.authorize(context, CorePermission.memberRead, in: office, db: db)
         let showContact = try AccessGate.allows(context, CorePermission.memberContactRead, in: office, db: db)
         return try MemberView(row: row, names: try MemberNames(office: office, db: db), showContact: showContact)
