@@ -87,20 +87,13 @@ struct CommandLineMessageTests {
         #expect(try cli.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
 
-    @Test("命令树中每一页帮助：没有英文的 default/values、没有空的（）、默认值不说两遍、占位符是大写的 <NAME>（不是 <name>）")
-    func everyHelpPage() throws {
-        let cli = try CommandLineRunner()
-        var pending: [[String]] = [[]], pages = 0
+    /// Every help page of the command tree, by command path (`[]` is `lvzhi` itself), found by
+    /// following the 子命令 section of each page.
+    static func helpPages(_ cli: CommandLineRunner) throws -> [(path: [String], page: String)] {
+        var pending: [[String]] = [[]], pages: [(path: [String], page: String)] = []
         while let path = pending.popLast() {
             let page = try cli.run(path + ["--help"]).stdout
-            pages += 1
-            let command = "lvzhi \(path.joined(separator: " "))"
-            for word in ["default:", "values:", "（）"] { #expect(!page.contains(word), "\(command) 的帮助中有「\(word)」：\n\(page)") }
-            for line in page.split(separator: "\n") where line.contains("（默认：") {
-                #expect(!line.split(separator: "（默认：")[0].contains("默认"), "\(command) 的帮助把默认值说了两遍：\(line)")
-            }
-            let lowercase = page.matches(of: /<[a-z][a-z-]*>/).map { String($0.output) }
-            #expect(lowercase.isEmpty, "\(command) 的帮助中有小写占位符 \(lowercase)")
+            pages.append((path, page))
             guard let section = page.components(separatedBy: "子命令：\n").dropFirst().first else { continue }
             for line in section.components(separatedBy: "\n") {
                 guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first, name != "help" else {
@@ -109,7 +102,44 @@ struct CommandLineMessageTests {
                 pending.append(path + [String(name)])
             }
         }
-        #expect(pages > 150, "只走到 \(pages) 页帮助")
+        return pages.sorted { $0.path.lexicographicallyPrecedes($1.path) }
+    }
+
+    @Test("命令树中每一页帮助：没有英文的 default/values、没有空的（）、默认值不说两遍、占位符是大写的 <NAME>（不是 <name>）")
+    func everyHelpPage() throws {
+        let pages = try Self.helpPages(try CommandLineRunner())
+        for (path, page) in pages {
+            let command = "lvzhi \(path.joined(separator: " "))"
+            for word in ["default:", "values:", "（）"] { #expect(!page.contains(word), "\(command) 的帮助中有「\(word)」：\n\(page)") }
+            for line in page.split(separator: "\n") where line.contains("（默认：") {
+                #expect(!line.split(separator: "（默认：")[0].contains("默认"), "\(command) 的帮助把默认值说了两遍：\(line)")
+            }
+            let lowercase = page.matches(of: /<[a-z][a-z-]*>/).map { String($0.output) }
+            #expect(lowercase.isEmpty, "\(command) 的帮助中有小写占位符 \(lowercase)")
+        }
+        #expect(pages.count > 150, "只走到 \(pages.count) 页帮助")
+    }
+
+    /// docs/cli-help.md: every help page, in command order, as the program prints it.
+    static func helpReference(_ pages: [(path: [String], page: String)]) -> String {
+        var text = "# lvzhi 命令行帮助（全部页面）\n\n由测试 `CommandLineMessageTests.helpTree` 核对：与 `lvzhi … --help` 的输出逐字相同。"
+            + "改动命令后执行 `LVZHI_WRITE_HELP=1 swift test --filter helpTree` 重新生成，并检查差异。\n"
+        for (path, page) in pages {
+            text += "\n## lvzhi\(path.map { " " + $0 }.joined())\n\n```text\n\(page.hasSuffix("\n") ? page : page + "\n")```\n"
+        }
+        return text
+    }
+
+    @Test("docs/cli-help.md 与命令树的每一页帮助逐字相同（命令、选项和说明没有在不知不觉中改变）")
+    func helpTree() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = root.appendingPathComponent("docs/cli-help.md")
+        let generated = Self.helpReference(try Self.helpPages(try CommandLineRunner()))
+        if ProcessInfo.processInfo.environment["LVZHI_WRITE_HELP"] == "1" {
+            try generated.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let documented = try String(contentsOf: file, encoding: .utf8)
+        #expect(documented == generated, "docs/cli-help.md 已过期：请执行 LVZHI_WRITE_HELP=1 swift test --filter helpTree 并检查差异")
     }
 
     @Test("日期：月在前的写法说明应写成的格式；0001-01-01 与 9999-12-31 是有效日期")
