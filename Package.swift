@@ -3,6 +3,23 @@
 // Layout and the plugin contract: docs/architecture.md.
 import PackageDescription
 
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
+/// The targets of a module, all in its folder `Plugins/<name>/`: the library (`Sources/`: model,
+/// schema, stores, workflow, queries, script API), its command group for `lvzhi` (`Commands/`,
+/// registered in Sources/lvzhi/BuiltinModules.swift) and its tests (`Tests/`).
+func module(_ name: String, dependencies: [Target.Dependency] = []) -> [Target] {
+    [
+        .target(name: name, dependencies: ["LvzhiCore", "LvzhiStorage", grdb] + dependencies, path: "Plugins/\(name)/Sources"),
+        .target(name: "\(name)Commands", dependencies: [.target(name: name), "LvzhiCommandLine", "LvzhiCore", "LvzhiStorage", "LvzhiScript",
+                                                       argumentParser, grdb],
+                path: "Plugins/\(name)/Commands"),
+        .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", grdb],
+                    path: "Plugins/\(name)/Tests"),
+    ]
+}
+
 let package = Package(
     name: "Lvzhi",
     platforms: [.macOS(.v14)],
@@ -40,25 +57,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // A small built-in module (通知公告) that proves the plugin contract end to end.
-        .target(
-            name: "Notices",
-            dependencies: ["LvzhiCore", "LvzhiStorage", .product(name: "GRDB", package: "GRDB.swift")],
-            path: "Plugins/Notices"
-        ),
-        // 提案: proposals from drafting to the proposers' rating.
-        .target(
-            name: "Proposals",
-            dependencies: ["LvzhiCore", "LvzhiStorage", .product(name: "GRDB", package: "GRDB.swift")],
-            path: "Plugins/Proposals"
-        ),
-        // 文史资料: the literary-historical archive.
-        .target(
-            name: "Archive",
-            dependencies: ["LvzhiCore", "LvzhiStorage", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto")],
-            path: "Plugins/Archive"
-        ),
         // Realistic demo data: the Ordos city office and its nine districts.
         .target(
             name: "LvzhiDemo",
@@ -78,11 +76,15 @@ let package = Package(
         // archive's search as users run it against the bare FTS5 MATCH (scripts/bench-search).
         .executableTarget(name: "lvzhi-search-bench", dependencies: ["LvzhiStorage", "LvzhiCore", "Archive", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Sources/LvzhiSearchBench"),
+        // What every command group shares: the database and identity options, output, progress, input files,
+        // and the list of registered modules that `lvzhi` installs at start-up.
+        .target(name: "LvzhiCommandLine", dependencies: ["LvzhiCore", "LvzhiStorage", "LvzhiScript", argumentParser, grdb]),
         // The command-line executable.
         .executableTarget(
             name: "lvzhi",
             dependencies: [
-                "LvzhiCore", "LvzhiStorage", "LvzhiScript", "LvzhiDemo", "Notices", "Proposals", "Archive", "CEditLine",
+                "LvzhiCore", "LvzhiStorage", "LvzhiScript", "LvzhiDemo", "LvzhiCommandLine", "CEditLine",
+                "Notices", "Proposals", "Archive", "NoticesCommands", "ProposalsCommands", "ArchiveCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -96,11 +98,16 @@ let package = Package(
             dependencies: ["LvzhiStorage", "LvzhiCore", "Notices", "Archive", "LvzhiDemo", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "NoticesTests", dependencies: ["Notices", "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LvzhiScriptTests", dependencies: ["LvzhiScript", "LvzhiStorage", "LvzhiCore", "Notices", "CLua", "CLuaShim", "LvzhiTestSupport"]),
-        .testTarget(name: "ProposalsTests", dependencies: ["Proposals", "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "LvzhiStorage", "LvzhiCore", "LvzhiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["LvzhiCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The built-in modules. Adding one: its folder, a line here, and a line in Sources/lvzhi/BuiltinModules.swift.
+// 通知公告: a small module that proves the contract end to end (the worked example of docs/architecture.md).
+package.targets += module("Notices")
+// 提案: proposals from drafting to the proposers' rating.
+package.targets += module("Proposals")
+// 文史资料: the literary-historical archive.
+package.targets += module("Archive", dependencies: [.product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto")])

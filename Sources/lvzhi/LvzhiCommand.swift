@@ -1,4 +1,5 @@
 import ArgumentParser
+import LvzhiCommandLine
 
 /// The root command: `lvzhi <子命令>`.
 struct LvzhiCommand: ParsableCommand {
@@ -17,8 +18,9 @@ struct LvzhiCommand: ParsableCommand {
             OfficeCommand.self, TermCommand.self, PlenaryCommand.self,
             SectorCommand.self, GroupCommand.self, CommitteeCommand.self, UnitCommand.self,
             MemberCommand.self, UserCommand.self,
-            ModulesCommand.self, NoticeCommand.self, ProposalCommand.self, ArchiveCommand.self, DutyCommand.self, AuditCommand.self,
+            ModulesCommand.self, DutyCommand.self, AuditCommand.self,
             RunCommand.self, EvalCommand.self, ConsoleCommand.self, ScriptStoreCommand.self, LuaAPICommand.self,
-        ]
+        ],
+        groupedSubcommands: [CommandGroup(name: "业务模块", subcommands: BuiltinModules.commands)]
     )
 }

@@ -88,18 +88,20 @@ struct CommandLineMessageTests {
     }
 
     /// Every help page of the command tree, by command path (`[]` is `lvzhi` itself), found by
-    /// following the 子命令 section of each page.
+    /// following the 子命令 and 业务模块 sections of each page.
     static func helpPages(_ cli: CommandLineRunner) throws -> [(path: [String], page: String)] {
         var pending: [[String]] = [[]], pages: [(path: [String], page: String)] = []
         while let path = pending.popLast() {
             let page = try cli.run(path + ["--help"]).stdout
             pages.append((path, page))
-            guard let section = page.components(separatedBy: "子命令：\n").dropFirst().first else { continue }
-            for line in section.components(separatedBy: "\n") {
-                guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first, name != "help" else {
-                    if line.isEmpty { break } else { continue }
+            for heading in ["子命令：\n", "业务模块：\n"] {
+                guard let section = page.components(separatedBy: heading).dropFirst().first else { continue }
+                for line in section.components(separatedBy: "\n") {
+                    guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first, name != "help" else {
+                        if line.isEmpty { break } else { continue }
+                    }
+                    pending.append(path + [String(name)])
                 }
-                pending.append(path + [String(name)])
             }
         }
         return pages.sorted { $0.path.lexicographicallyPrecedes($1.path) }

@@ -1,3 +1,4 @@
+import LvzhiCommandLine
 import ArgumentParser
 import Foundation
 import LvzhiCore
@@ -61,7 +62,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         // Absolute in the hints below, so that they work from any directory.
         let path = URL(fileURLWithPath: DatabaseLocation.resolve(explicit: db)).standardizedFileURL.path
-        var builder = DemoBuilder(path: path, plugins: BuiltinPlugins.all)
+        var builder = DemoBuilder(path: path, plugins: BuiltinModules.manifests)
         builder.seed = seed
         let progress = ProgressLine("正在生成")
         defer { progress.finish() }   // also when the work fails: the error starts on a clean line

@@ -1,3 +1,4 @@
+import LvzhiCommandLine
 import ArgumentParser
 import LvzhiCore
 import LvzhiStorage
@@ -17,7 +18,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let path = DatabaseLocation.resolve(explicit: db)
-        let host = try LvzhiHost(path: path, plugins: BuiltinPlugins.all, create: true)
+        let host = try LvzhiHost(path: path, plugins: BuiltinModules.manifests, create: true)
         let created = try UserStore.bootstrap(host: host)
         let migrations = try host.database.appliedMigrations()
         print("数据库已就绪：\(path)（结构版本 \(migrations.count) 项迁移）")

@@ -1,3 +1,4 @@
+import LvzhiCommandLine
 import ArgumentParser
 import Foundation
 import LvzhiCore
@@ -87,7 +88,7 @@ struct ScriptExecution {
 
     /// Runs `source`; prints a note on stderr after a dry run.
     func run(source: String, chunkName: String, arguments: [String]) throws -> [LuaValue] {
-        let runner = ScriptRunner(host: host, context: context, modules: BuiltinPlugins.scriptModules, limits: script.limits,
+        let runner = ScriptRunner(host: host, context: context, modules: BuiltinModules.scriptModules, limits: script.limits,
                                   dryRun: script.dryRun, outputDirectory: try script.outputDirectory(), output: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
         let outcome = try runner.run(source: source, chunkName: chunkName, officeCode: officeCode, arguments: arguments)
         if script.dryRun { Output.note("试运行（--dry-run）：脚本的修改已全部撤销") }
@@ -104,6 +105,6 @@ struct LuaAPICommand: ParsableCommand {
     )
 
     func run() throws {
-        print(ScriptAPIDocs.markdown(BuiltinPlugins.scriptModules), terminator: "")
+        print(ScriptAPIDocs.markdown(BuiltinModules.scriptModules), terminator: "")
     }
 }

@@ -1,3 +1,4 @@
+import LvzhiCommandLine
 import ArgumentParser
 import LvzhiCore
 import LvzhiStorage

@@ -1,3 +1,4 @@
+import LvzhiCommandLine
 import ArgumentParser
 import CEditLine
 import Foundation
@@ -26,7 +27,7 @@ struct ConsoleCommand: ParsableCommand {
         // The console process does nothing but the session, so SQLite's heap is capped as in a script worker.
         if let heap = script.limits.sqliteHeapLimit { LvzhiDatabase.limitProcessHeap(to: heap) }
         let officeCode = try script.officeCode(host: host, context: context)
-        let session = try ConsoleSession(host: host, context: context, officeCode: officeCode, modules: BuiltinPlugins.scriptModules,
+        let session = try ConsoleSession(host: host, context: context, officeCode: officeCode, modules: BuiltinModules.scriptModules,
                                          limits: script.limits, dryRun: script.dryRun, outputDirectory: try script.outputDirectory(),
                                          output: { print($0) })
         ConsoleSession.installInterruptHandler()

@@ -19,7 +19,7 @@ enum HelpText {
         if line.hasPrefix("OVERVIEW: ") { return "概要：" + line.dropFirst("OVERVIEW: ".count) }
         if line.hasPrefix("USAGE: ") { return "用法：" + line.dropFirst("USAGE: ".count).replacingOccurrences(of: "<subcommand>", with: "<子命令>").replacingOccurrences(of: "[<options>]", with: "[<选项>]") }
         if let heading = headings[line] { return heading }
-        if line.hasSuffix(" SUBCOMMANDS:") { return String(line.dropLast(" SUBCOMMANDS:".count)) + "（子命令）：" }
+        if line.hasSuffix(" SUBCOMMANDS:") { return String(line.dropLast(" SUBCOMMANDS:".count)) + "：" }
         var out = line
         for (english, chinese) in phrases { out = out.replacingOccurrences(of: english, with: chinese) }
         return out.replacing(valuesAndDefault) { match in

@@ -1,3 +1,4 @@
+import LvzhiCommandLine
 import ArgumentParser
 import Foundation
 import LvzhiCore
@@ -15,6 +16,7 @@ enum Runner {
 
     static func main() {
         bootstrapLogging()
+        BuiltinModules.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let path = CommandPath(arguments)
         do {

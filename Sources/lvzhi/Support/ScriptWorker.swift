@@ -1,3 +1,4 @@
+import LvzhiCommandLine
 import Foundation
 import LvzhiScript
 import LvzhiStorage
